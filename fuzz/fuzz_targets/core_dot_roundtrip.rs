@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 use mailwire_core::dot::{DotStuffer, DotStufferOptions, DotUnstuffer};
 
-fn split<'a>(data: &'a [u8], size: u8) -> impl Iterator<Item = &'a [u8]> {
+fn split(data: &[u8], size: u8) -> impl Iterator<Item = &[u8]> {
     data.chunks(usize::from(size).max(1))
 }
 
