@@ -237,6 +237,7 @@ impl DotUnstuffer {
     ///
     /// Once the end has been found, further calls use nothing and return `done` again; call
     /// [`reset`](Self::reset) to decode another message.
+    #[must_use = "on `done`, the input after `consumed` belongs to the caller"]
     pub fn decode(&mut self, input: &[u8], out: &mut BytesMut) -> Decoded {
         if self.done {
             return Decoded {

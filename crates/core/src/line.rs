@@ -137,6 +137,7 @@ impl LineFramer {
     ///
     /// Returns `None` when no whole line is buffered yet (feed more bytes), `Some(Err(_))` for a
     /// line that must be refused (the framer goes on with the following line).
+    #[must_use = "the line is removed from the buffer"]
     pub fn next_line(&mut self) -> Option<Result<Bytes, FrameError>> {
         match self.state {
             State::Framing => {}
