@@ -39,3 +39,8 @@ pub use mailwire_pop3 as pop3;
 pub use mailwire_sasl as sasl;
 #[cfg(feature = "smtp")]
 pub use mailwire_smtp as smtp;
+
+/// The README's code examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
