@@ -188,12 +188,17 @@ impl Maildir {
             return Ok(Vec::new());
         };
         let text = String::from_utf8_lossy(&bytes);
-        Ok(parse_subscriptions(&text).1)
+        Ok(parse_subscriptions(&text)
+            .1
+            .iter()
+            .map(|n| utf7::decode(n).unwrap_or_else(|| n.clone()))
+            .collect())
     }
 
-    /// Adds a folder to the subscriptions (the folder need not exist).
+    /// Adds a folder to the subscriptions (the folder need not exist). The file holds names
+    /// in modified UTF-7, as Dovecot writes them.
     pub fn subscribe(&self, name: &str) -> Result<()> {
-        let (name, _) = self.locate(name)?;
+        let name = utf7::encode(&self.locate(name)?.0);
         self.edit_subscriptions(|names| {
             if names.contains(&name) {
                 false
@@ -206,7 +211,7 @@ impl Maildir {
 
     /// Removes a folder from the subscriptions.
     pub fn unsubscribe(&self, name: &str) -> Result<()> {
-        let name = canonical(name);
+        let name = utf7::encode(&canonical(name));
         self.edit_subscriptions(|names| {
             let before = names.len();
             names.retain(|n| *n != name);
@@ -220,7 +225,12 @@ impl Maildir {
         let text = read_optional(&path)?
             .map(|(b, _)| String::from_utf8_lossy(&b).into_owned())
             .unwrap_or_default();
-        let (v2, mut names) = parse_subscriptions(&text);
+        // A new file is written in version 2, as Dovecot 2.3 does.
+        let (v2, mut names) = if text.is_empty() {
+            (true, Vec::new())
+        } else {
+            parse_subscriptions(&text)
+        };
         if edit(&mut names) {
             let out = serialize_subscriptions(v2, &names);
             replace_file(&path, out.as_bytes(), &self.modes)?;

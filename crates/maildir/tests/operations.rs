@@ -336,14 +336,18 @@ fn subscriptions() {
     assert_eq!(md.subscriptions().unwrap(), ["INBOX", "Sent", "Café.Bar"]);
     md.unsubscribe("Sent").unwrap();
     assert_eq!(md.subscriptions().unwrap(), ["INBOX", "Café.Bar"]);
+    assert_eq!(
+        fs::read_to_string(md.path().join("subscriptions")).unwrap(),
+        "V\t2\n\nINBOX\nCaf&AOk-\tBar\n"
+    );
     assert!(!md.path().join("subscriptions.lock").exists());
-    // Dovecot's version 2 file is kept in its format.
-    fs::write(md.path().join("subscriptions"), "V\t2\n\nINBOX\nA\tB\n").unwrap();
+    // A version 1 file (older Dovecot, Courier) is kept in its format.
+    fs::write(md.path().join("subscriptions"), "INBOX\nA.B\n").unwrap();
     assert_eq!(md.subscriptions().unwrap(), ["INBOX", "A.B"]);
     md.subscribe("C.D").unwrap();
     assert_eq!(
         fs::read_to_string(md.path().join("subscriptions")).unwrap(),
-        "V\t2\n\nINBOX\nA\tB\nC\tD\n"
+        "INBOX\nA.B\nC.D\n"
     );
 }
 
