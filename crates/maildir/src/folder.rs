@@ -12,7 +12,7 @@ use crate::crlf::{CrlfReader, LfWriter};
 use crate::error::{Error, IoContext, Result};
 use crate::filename;
 use crate::flags::{Flag, Flags};
-use crate::fsutil::{Modes, Stamp, read_optional, replace_file, sync_dir};
+use crate::fsutil::{Modes, Stamp, clean_temp_files, read_optional, replace_file, sync_dir};
 use crate::index::{self, Index};
 use crate::keywords::Keywords;
 use crate::lock::DotLock;
@@ -140,6 +140,7 @@ impl Folder {
             modes.mkdir(&dir.join(sub))?;
         }
         clean_tmp(&dir.join(TMP));
+        clean_temp_files(&dir);
         let mut folder = Self {
             name,
             root,
@@ -626,9 +627,14 @@ impl Folder {
         result
     }
 
+    /// The UIDs are recorded before the files move in, so every visible message always has
+    /// its UID in the uidlist; a crash in between leaves a record without a file, which the
+    /// next sync drops.
     fn commit_locked(&mut self, pending: &[Pending]) -> Result<Vec<MessageInfo>> {
-        let (mut to_new, mut to_cur) = (false, false);
+        let modseq = self.index.highest + 1;
         let mut refs = Vec::with_capacity(pending.len());
+        let mut infos = Vec::with_capacity(pending.len());
+        let mut entries = Vec::with_capacity(pending.len());
         for p in pending {
             let in_new = p.letters.is_empty();
             let name = if in_new {
@@ -641,22 +647,6 @@ impl Folder {
                 name: name.into(),
                 in_new,
             };
-            let to = r.path(&self.dir);
-            fs::rename(&p.tmp, &to).at(&to)?;
-            to_new |= in_new;
-            to_cur |= !in_new;
-            refs.push(r);
-        }
-        if to_new {
-            sync_dir(&self.dir.join(NEW))?;
-        }
-        if to_cur {
-            sync_dir(&self.dir.join(CUR))?;
-        }
-        let modseq = self.index.highest + 1;
-        let mut infos = Vec::with_capacity(pending.len());
-        let mut entries = Vec::with_capacity(pending.len());
-        for (p, r) in pending.iter().zip(&refs) {
             let uid = self.take_uid()?;
             self.uidlist.records.push(Record {
                 uid,
@@ -669,7 +659,7 @@ impl Folder {
                 modseq,
                 size: p.size,
                 crlf_size: p.crlf_size,
-                recent: r.in_new,
+                recent: in_new,
             });
             entries.push((
                 uid,
@@ -679,8 +669,22 @@ impl Folder {
                     base: r.base.clone(),
                 },
             ));
+            refs.push(r);
         }
         self.write_uidlist()?;
+        let (mut to_new, mut to_cur) = (false, false);
+        for (p, r) in pending.iter().zip(&refs) {
+            let to = r.path(&self.dir);
+            fs::rename(&p.tmp, &to).at(&to)?;
+            to_new |= r.in_new;
+            to_cur |= !r.in_new;
+        }
+        if to_new {
+            sync_dir(&self.dir.join(NEW))?;
+        }
+        if to_cur {
+            sync_dir(&self.dir.join(CUR))?;
+        }
         self.index.record(&entries, &[], 0, &self.modes)?;
         self.infos.extend(infos.iter().cloned());
         self.files.extend(refs);

@@ -397,7 +397,11 @@ fn changes_by_other_programs_are_seen_at_sync() {
     files.sort();
     let base1 = files
         .iter()
-        .find(|n| n.contains(&format!("S={}", msg(1).len() - 5)))
+        .find(|n| {
+            fs::read_to_string(new.join(n))
+                .unwrap()
+                .contains("<1@test>")
+        })
         .unwrap()
         .clone();
     fs::rename(
