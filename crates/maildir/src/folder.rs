@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Read};
+use std::io::{self, BufWriter, Read, Write};
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -127,6 +127,9 @@ pub struct Folder {
     modes: Modes,
     uidlist: UidList,
     uidlist_stamp: Option<Stamp>,
+    /// The file on disk is exactly `uidlist` and ends with a whole line: new records may be
+    /// appended to it.
+    uidlist_appendable: bool,
     index: Index,
     keywords: Keywords,
     infos: Vec<MessageInfo>,
@@ -150,6 +153,7 @@ impl Folder {
             modes,
             uidlist: UidList::unknown(),
             uidlist_stamp: None,
+            uidlist_appendable: false,
             infos: Vec::new(),
             files: Vec::new(),
         };
@@ -632,6 +636,7 @@ impl Folder {
     /// next sync drops.
     fn commit_locked(&mut self, pending: &[Pending]) -> Result<Vec<MessageInfo>> {
         let modseq = self.index.highest + 1;
+        let first_record = self.uidlist.records.len();
         let mut refs = Vec::with_capacity(pending.len());
         let mut infos = Vec::with_capacity(pending.len());
         let mut entries = Vec::with_capacity(pending.len());
@@ -671,7 +676,7 @@ impl Folder {
             ));
             refs.push(r);
         }
-        self.write_uidlist()?;
+        self.append_uidlist(first_record)?;
         let (mut to_new, mut to_cur) = (false, false);
         for (p, r) in pending.iter().zip(&refs) {
             let to = r.path(&self.dir);
@@ -704,6 +709,30 @@ impl Folder {
         let path = self.dir.join(uidlist::FILE_NAME);
         replace_file(&path, &self.uidlist.serialize(), &self.modes)?;
         self.uidlist_stamp = Stamp::current(&path)?;
+        self.uidlist_appendable = true;
+        Ok(())
+    }
+
+    /// Adds the records from `first` on to the uidlist. When the file is the one we read, they
+    /// are appended in one write, as Dovecot does, so a delivery costs the same in a folder of
+    /// any size; readers ignore a last line cut short by a crash, and the next writer then
+    /// rewrites the file instead of appending after it. Otherwise the file is rewritten.
+    fn append_uidlist(&mut self, first: usize) -> Result<()> {
+        let path = self.dir.join(uidlist::FILE_NAME);
+        if !self.uidlist_appendable
+            || self.uidlist_stamp.is_none()
+            || Stamp::current(&path)? != self.uidlist_stamp
+        {
+            return self.write_uidlist();
+        }
+        let mut text = String::new();
+        uidlist::write_records(&mut text, &self.uidlist.records[first..]);
+        self.uidlist_appendable = false;
+        let mut file = fs::OpenOptions::new().append(true).open(&path).at(&path)?;
+        file.write_all(text.as_bytes()).at(&path)?;
+        file.sync_data().at(&path)?;
+        self.uidlist_stamp = Some(Stamp::of(&file.metadata().at(&path)?));
+        self.uidlist_appendable = true;
         Ok(())
     }
 
@@ -742,6 +771,7 @@ impl Folder {
                 Ok(list) => {
                     self.uidlist = list;
                     self.uidlist_stamp = Some(stamp);
+                    self.uidlist_appendable = bytes.ends_with(b"\n");
                     return Ok(false);
                 }
                 Err(_) => hint = uidlist::salvage_validity(&bytes).unwrap_or(0),

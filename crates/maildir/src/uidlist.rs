@@ -200,17 +200,22 @@ impl UidList {
             out.push_str(&self.header_ext);
         }
         out.push('\n');
-        for r in &self.records {
-            let _ = write!(out, "{}", r.uid);
-            if !r.ext.is_empty() {
-                out.push(' ');
-                out.push_str(&r.ext);
-            }
-            out.push_str(" :");
-            out.push_str(&r.base);
-            out.push('\n');
-        }
+        write_records(&mut out, &self.records);
         out.into_bytes()
+    }
+}
+
+/// Record lines, as they are appended after the existing ones.
+pub(crate) fn write_records(out: &mut String, records: &[Record]) {
+    for r in records {
+        let _ = write!(out, "{}", r.uid);
+        if !r.ext.is_empty() {
+            out.push(' ');
+            out.push_str(&r.ext);
+        }
+        out.push_str(" :");
+        out.push_str(&r.base);
+        out.push('\n');
     }
 }
 
