@@ -636,6 +636,11 @@ impl Folder {
     /// its UID in the uidlist; a crash in between leaves a record without a file, which the
     /// next sync drops.
     fn commit_locked(&mut self, pending: &[Pending]) -> Result<Vec<MessageInfo>> {
+        let needed = u32::try_from(pending.len()).unwrap_or(u32::MAX);
+        if self.uidlist.next_uid.saturating_add(needed) >= u32::MAX - 1 {
+            self.renumber();
+            self.rescan_locked(true)?;
+        }
         let modseq = self.index.highest + 1;
         let first_record = self.uidlist.records.len();
         let mut refs = Vec::with_capacity(pending.len());

@@ -558,3 +558,30 @@ fn deliveries_append_to_the_uidlist_and_a_cut_line_forces_a_rewrite() {
     assert_eq!(text.lines().count(), 4, "{text}");
     assert_eq!(md.inbox().unwrap().messages().len(), 3);
 }
+
+#[test]
+fn exhausted_uids_start_a_new_uidvalidity() {
+    let (_d, md) = setup();
+    let mut inbox = md.inbox().unwrap();
+    inbox.deliver(&msg(1)).unwrap();
+    let old = inbox.uid_validity();
+    let path = md.path().join("dovecot-uidlist");
+    let text = fs::read_to_string(&path).unwrap();
+    let record = text.lines().nth(1).unwrap().replacen('1', "4294967293", 1);
+    fs::write(
+        &path,
+        format!("3 V{old} N4294967294 G0123456789abcdef0123456789abcdef\n{record}\n"),
+    )
+    .unwrap();
+    let mut inbox = md.inbox().unwrap();
+    assert_eq!(inbox.uid_validity(), old);
+    assert_eq!(inbox.messages()[0].uid, 4294967293);
+    let info = inbox.deliver(&msg(2)).unwrap();
+    assert_ne!(inbox.uid_validity(), old);
+    assert_eq!(info.uid, 2);
+    assert_eq!(
+        inbox.messages().iter().map(|m| m.uid).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    assert_eq!(inbox.read_message(2).unwrap(), msg(2));
+}

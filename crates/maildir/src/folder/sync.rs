@@ -25,6 +25,17 @@ struct Rebuilt {
 }
 
 impl Folder {
+    /// Every UID has been given out (or a broken uidlist says so): start over with a new
+    /// UIDVALIDITY, as IMAP requires when UIDs cannot grow any more. The next rescan numbers
+    /// the messages from 1.
+    pub(super) fn renumber(&mut self) {
+        let above = self.uidlist.uid_validity.saturating_add(1);
+        let validity = uidlist::allocate_validity(&self.root, above, &self.modes);
+        self.uidlist = UidList::new(validity);
+        self.uidlist_stamp = None;
+        self.index.reset(validity);
+    }
+
     pub(super) fn take_uid(&mut self) -> Result<u32> {
         let uid = self.uidlist.next_uid;
         if uid >= u32::MAX - 1 {
@@ -146,7 +157,11 @@ impl Folder {
 
     /// Reads `new/` and `cur/` and reconciles them with the uidlist and the index.
     pub(super) fn rescan_locked(&mut self, write_uidlist: bool) -> Result<()> {
-        let result = self.rescan_inner(write_uidlist);
+        let mut result = self.rescan_inner(write_uidlist);
+        if result == Err(Error::UidsExhausted) {
+            self.renumber();
+            result = self.rescan_inner(true);
+        }
         if result.is_err() {
             // The in-memory uidlist may be half rebuilt: read it again next time.
             self.uidlist_stamp = None;
