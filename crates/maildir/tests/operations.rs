@@ -317,7 +317,14 @@ fn folders_create_list_rename_delete() {
         md.list_folders().unwrap(),
         ["INBOX", "Entwürfe", "Old.2024"]
     );
-    assert!(!md.path().join(".DOVECOT-TRASHED").exists());
+    assert!(!md.path().join("..DOVECOT-TRASHED").exists());
+    // A deletion that died half-way is not a folder.
+    fs::create_dir_all(md.path().join("..DOVECOT-TRASHED/cur")).unwrap();
+    fs::create_dir_all(md.path().join(".DOVECOT-TRASHED/cur")).unwrap();
+    assert_eq!(
+        md.list_folders().unwrap(),
+        ["INBOX", "Entwürfe", "Old.2024"]
+    );
     assert_eq!(md.delete_folder("INBOX"), Err(Error::Inbox));
     assert_eq!(
         md.delete_folder("Old"),
