@@ -194,11 +194,7 @@ impl Folder {
                 write_uidlist = true;
                 continue;
             };
-            let r = FileRef {
-                base: rec.base.clone(),
-                name: name.into(),
-                in_new,
-            };
+            let r = FileRef::new(rec.base.clone(), &name, in_new);
             if let Some(sizes) = self.sizes(&r, &mut rec, &mut write_uidlist)? {
                 self.admit(&mut out, rec, r, sizes);
             }
@@ -207,11 +203,7 @@ impl Folder {
         let mut fresh: Vec<(String, (String, bool))> = disk.into_iter().collect();
         fresh.sort_unstable();
         for (base, (name, in_new)) in fresh {
-            let r = FileRef {
-                base: Arc::from(base),
-                name: name.into(),
-                in_new,
-            };
+            let r = FileRef::new(Arc::from(base), &name, in_new);
             let mut rec = Record {
                 uid: 0,
                 ext: String::new(),
@@ -243,6 +235,14 @@ impl Folder {
         self.files = out.files;
         self.index
             .record(&out.changed, &gone, out.modseq, &self.modes)?;
+        // The index read its own copy of every base name: share the uidlist's instead.
+        for rec in &self.uidlist.records {
+            if let Some(e) = self.index.entries.get_mut(&rec.uid)
+                && e.base == rec.base
+            {
+                e.base = rec.base.clone();
+            }
+        }
         Ok(())
     }
 
@@ -336,11 +336,7 @@ impl Folder {
                     continue;
                 };
                 if filename::split(&name).0 == base {
-                    return Ok(Some(FileRef {
-                        base: Arc::from(base),
-                        name: name.into(),
-                        in_new,
-                    }));
+                    return Ok(Some(FileRef::new(Arc::from(base), &name, in_new)));
                 }
             }
         }
