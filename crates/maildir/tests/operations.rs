@@ -592,3 +592,11 @@ fn exhausted_uids_start_a_new_uidvalidity() {
     );
     assert_eq!(inbox.read_message(2).unwrap(), msg(2));
 }
+
+#[test]
+fn handles_move_to_blocking_tasks() {
+    fn send_and_sync<T: Send + Sync>() {}
+    send_and_sync::<Maildir>();
+    send_and_sync::<mailwire_maildir::Folder>();
+    send_and_sync::<Error>();
+}
