@@ -294,7 +294,8 @@ impl Folder {
 
     /// The whole message with CRLF line endings.
     pub fn read_message(&mut self, uid: u32) -> Result<Vec<u8>> {
-        let capacity = self.message(uid).map_or(0, |m| m.crlf_size);
+        // The size comes from a file name another program may have written: only a hint.
+        let capacity = self.message(uid).map_or(0, |m| m.crlf_size).min(1 << 20);
         let mut out = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
         let path = self.dir.clone();
         self.read_crlf(uid)?.read_to_end(&mut out).at(path)?;

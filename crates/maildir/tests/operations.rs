@@ -392,6 +392,23 @@ fn files_from_other_programs_get_uids_in_order() {
 }
 
 #[test]
+fn sizes_in_foreign_file_names_are_only_hints() {
+    let (_d, md) = setup();
+    fs::write(
+        md.path()
+            .join("new/1.x.host,S=99999999999999,W=99999999999999"),
+        "Subject: liar\n\nx\n",
+    )
+    .unwrap();
+    let mut inbox = md.inbox().unwrap();
+    assert_eq!(inbox.messages()[0].crlf_size, 99_999_999_999_999);
+    assert_eq!(
+        inbox.read_message(1).unwrap(),
+        b"Subject: liar\r\n\r\nx\r\n"
+    );
+}
+
+#[test]
 fn changes_by_other_programs_are_seen_at_sync() {
     let (_d, md) = setup();
     let mut inbox = md.inbox().unwrap();
