@@ -617,3 +617,42 @@ fn handles_move_to_blocking_tasks() {
     send_and_sync::<mailwire_maildir::Folder>();
     send_and_sync::<Error>();
 }
+
+#[test]
+fn concurrent_writers_share_one_uid_sequence() {
+    let (_d, md) = setup();
+    md.inbox().unwrap();
+    let writers: Vec<_> = (0..3)
+        .map(|w| {
+            let md = md.clone();
+            std::thread::spawn(move || {
+                let mut inbox = md.inbox().unwrap();
+                let mut mine = Vec::new();
+                for n in 0..25 {
+                    let info = inbox.deliver(&msg(w * 1000 + n)).unwrap();
+                    mine.push((info.uid, w * 1000 + n));
+                    if n % 4 == 0 {
+                        inbox.sync().unwrap();
+                        let any = inbox.messages()[n % inbox.messages().len()].uid;
+                        inbox.add_flags(&[any], &Flags::from(Flag::Seen)).unwrap();
+                    }
+                }
+                mine
+            })
+        })
+        .collect();
+    let mut all: Vec<(u32, usize)> = writers
+        .into_iter()
+        .flat_map(|w| w.join().unwrap())
+        .collect();
+    all.sort_unstable();
+    let uids: Vec<u32> = all.iter().map(|a| a.0).collect();
+    assert_eq!(uids, (1..=75).collect::<Vec<u32>>(), "unique, no gaps");
+    let mut inbox = md.inbox().unwrap();
+    assert_eq!(inbox.messages().len(), 75);
+    for (uid, n) in all {
+        assert_eq!(inbox.read_message(uid).unwrap(), msg(n));
+    }
+    let modseqs: Vec<u64> = inbox.messages().iter().map(|m| m.modseq).collect();
+    assert!(modseqs.iter().all(|m| *m <= inbox.highest_modseq()));
+}
