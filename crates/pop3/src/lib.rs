@@ -1,6 +1,28 @@
-//! mailwire-pop3: POP3 (RFC 1939) as sans-IO sessions.
+//! mailwire-pop3: POP3 (RFC 1939) and its extensions as sans-IO code.
 //!
-//! This crate is reserved and holds no API yet: its implementation is tracked in issue 5 of the
-//! project. Nothing here pretends to work.
+//! - [`Command`], [`Response`], [`Reply`], [`Capability`] and the listing types are the values
+//!   on the wire, each with a parser for one line (given without its CRLF) and an encoder that
+//!   appends the line to a caller-owned [`bytes::BytesMut`].
+//!
+//! Extensions covered: CAPA, response codes and pipelining (RFC 2449), STLS (RFC 2595), the
+//! `AUTH`/`SYS` response codes (RFC 3206), AUTH with initial response (RFC 5034), UTF8 and LANG
+//! (RFC 6856).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+mod capability;
+mod command;
+mod error;
+mod response;
+mod types;
+
+pub use capability::{Capability, ExpirePolicy};
+pub use command::{Command, SaslResponse, apop_digest};
+pub use error::{InvalidValue, ParseError};
+pub use response::{
+    BodyLine, DropListing, LangListing, Reply, Response, ScanListing, Status, UidListing,
+};
+pub use types::{
+    CapabilityWord, LangTag, Mechanism, MessageNumber, ResponseCode, ResponseCodeText, Text, Uid,
+    UserName,
+};
