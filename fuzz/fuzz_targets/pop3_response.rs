@@ -14,12 +14,18 @@ fuzz_target!(|line: &[u8]| {
     let mut out = BytesMut::new();
     if let Ok(reply) = Reply::parse(line) {
         reply.encode(&mut out);
-        assert_eq!(Reply::parse(strip(&out)).expect("an encoded reply parses"), reply);
+        assert_eq!(
+            Reply::parse(strip(&out)).expect("an encoded reply parses"),
+            reply
+        );
     }
     out.clear();
     if let Ok(capability) = Capability::parse(line) {
         capability.encode(&mut out);
-        assert_eq!(Capability::parse(strip(&out)).expect("an encoded capability parses"), capability);
+        assert_eq!(
+            Capability::parse(strip(&out)).expect("an encoded capability parses"),
+            capability
+        );
     }
     out.clear();
     if let Ok(listing) = ScanListing::parse(line) {

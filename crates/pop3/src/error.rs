@@ -30,3 +30,15 @@ impl InvalidValue {
         Self { what }
     }
 }
+
+/// The application called a session method at the wrong time or with a bad argument.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum UsageError {
+    /// The method answers a question the session has not asked (or it was answered already).
+    #[error("no {0} is pending")]
+    NotPending(&'static str),
+    /// An argument cannot be used.
+    #[error("invalid {0}")]
+    InvalidArgument(&'static str),
+}

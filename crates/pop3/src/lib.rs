@@ -3,6 +3,8 @@
 //! - [`Command`], [`Response`], [`Reply`], [`Capability`] and the listing types are the values
 //!   on the wire, each with a parser for one line (given without its CRLF) and an encoder that
 //!   appends the line to a caller-owned [`bytes::BytesMut`].
+//! - [`ServerSession`] is the server side of a connection: the application answers its
+//!   [`ServerEvent`]s (credentials, maildrop listing, message data, deletions).
 //!
 //! Extensions covered: CAPA, response codes and pipelining (RFC 2449), STLS (RFC 2595), the
 //! `AUTH`/`SYS` response codes (RFC 3206), AUTH with initial response (RFC 5034), UTF8 and LANG
@@ -13,14 +15,21 @@
 mod capability;
 mod command;
 mod error;
+mod message;
 mod response;
+pub mod server;
 mod types;
 
 pub use capability::{Capability, ExpirePolicy};
 pub use command::{Command, SaslResponse, apop_digest};
-pub use error::{InvalidValue, ParseError};
+pub use error::{InvalidValue, ParseError, UsageError};
+pub use message::wire_size;
 pub use response::{
     BodyLine, DropListing, LangListing, Reply, Response, ScanListing, Status, UidListing,
+};
+pub use server::{
+    Credentials, LoginFailure, LoginRequest, MaildropEntry, ServerEvent, ServerOptions,
+    ServerSession,
 };
 pub use types::{
     CapabilityWord, LangTag, Mechanism, MessageNumber, ResponseCode, ResponseCodeText, Text, Uid,

@@ -1,0 +1,99 @@
+//! The POP3 server session: arbitrary client bytes in arbitrary chunks, with an application
+//! whose answers the input also chooses. No panic, bounded output per input, and no usage
+//! error when the application answers the events it is given.
+#![no_main]
+
+use std::time::{Duration, Instant};
+
+use bytes::BytesMut;
+use libfuzzer_sys::fuzz_target;
+use mailwire_pop3::{
+    LoginFailure, MaildropEntry, Mechanism, ServerEvent, ServerOptions, ServerSession, Uid,
+};
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&control, input)) = data.split_first() else {
+        return;
+    };
+    let options = ServerOptions {
+        stls: control & 1 != 0,
+        allow_cleartext_login_without_tls: control & 2 != 0,
+        sasl_mechanisms: vec![Mechanism::try_from("PLAIN").expect("valid mechanism")],
+        ..ServerOptions::default()
+    };
+    let mut now = Instant::now();
+    let mut server = if control & 4 != 0 {
+        ServerSession::with_apop(options, now, "<1.2@fuzz>").expect("valid timestamp")
+    } else {
+        ServerSession::new(options, now)
+    };
+    let maildrop = || {
+        (0..3)
+            .map(|i| MaildropEntry {
+                size: 10 + i,
+                uid: Uid::try_from(format!("u{i}")).expect("valid uid"),
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut out = BytesMut::new();
+    let mut answer = 0u8;
+    for chunk in input.chunks(usize::from(control >> 4) + 1) {
+        server.handle_input(chunk);
+        now += Duration::from_secs(1);
+        server.handle_timeout(now);
+        loop {
+            let mut busy = false;
+            while let Some(event) = server.poll_event() {
+                busy = true;
+                answer = answer.wrapping_add(chunk.first().copied().unwrap_or(0)) ^ 0x5a;
+                let result = match event {
+                    ServerEvent::StartTls => server.tls_established(),
+                    ServerEvent::Login(_)
+                    | ServerEvent::SaslStart { .. }
+                    | ServerEvent::SaslResponse(_) => match answer % 4 {
+                        0 => server.accept_login(maildrop()),
+                        1 => server.reject_login(LoginFailure::BadCredentials),
+                        2 => server.reject_login(LoginFailure::InUse),
+                        _ => server
+                            .sasl_challenge(b"challenge")
+                            .or_else(|_| server.accept_login(maildrop())),
+                    },
+                    ServerEvent::Retrieve { .. } => {
+                        if answer % 5 == 0 {
+                            server.message_failed()
+                        } else {
+                            server
+                                .message_data(b".line\n..\r\nlast")
+                                .and_then(|_| server.message_end())
+                        }
+                    }
+                    ServerEvent::Update { .. } => {
+                        if answer % 2 == 0 {
+                            server.update_done()
+                        } else {
+                            server.update_failed()
+                        }
+                    }
+                    _ => Ok(()),
+                };
+                assert_eq!(result, Ok(()));
+            }
+            if server.poll_transmit(&mut out) > 0 {
+                busy = true;
+            }
+            if !busy {
+                break;
+            }
+        }
+        if out.len() > 1 << 20 {
+            out.clear();
+        }
+        if server.is_closed() {
+            break;
+        }
+    }
+    if let Some(at) = server.poll_timeout() {
+        server.handle_timeout(at);
+        server.poll_transmit(&mut out);
+    }
+});
