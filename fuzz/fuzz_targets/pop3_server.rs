@@ -7,9 +7,12 @@ use std::time::{Duration, Instant};
 
 use bytes::BytesMut;
 use libfuzzer_sys::fuzz_target;
+use mailwire_core::Secret;
 use mailwire_pop3::{
-    LoginFailure, MaildropEntry, Mechanism, ServerEvent, ServerOptions, ServerSession, Uid,
+    LoginFailure, MaildropEntry, SaslAnswer, SaslMechanism, ServerEvent, ServerOptions,
+    ServerSession, Uid,
 };
+use mailwire_sasl::{ServerConfig, ServerNeed};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&control, input)) = data.split_first() else {
@@ -18,7 +21,11 @@ fuzz_target!(|data: &[u8]| {
     let options = ServerOptions {
         stls: control & 1 != 0,
         allow_cleartext_login_without_tls: control & 2 != 0,
-        sasl_mechanisms: vec![Mechanism::try_from("PLAIN").expect("valid mechanism")],
+        sasl_mechanisms: vec![
+            SaslMechanism::Plain,
+            SaslMechanism::CramMd5,
+            SaslMechanism::Login,
+        ],
         ..ServerOptions::default()
     };
     let mut now = Instant::now();
@@ -27,6 +34,9 @@ fuzz_target!(|data: &[u8]| {
     } else {
         ServerSession::new(options, now)
     };
+    if control & 8 != 0 {
+        server = server.with_sasl(ServerConfig::new("nonce", "fuzz").expect("valid nonce"));
+    }
     let maildrop = || {
         (0..3)
             .map(|i| MaildropEntry {
@@ -48,16 +58,21 @@ fuzz_target!(|data: &[u8]| {
                 answer = answer.wrapping_add(chunk.first().copied().unwrap_or(0)) ^ 0x5a;
                 let result = match event {
                     ServerEvent::StartTls => server.tls_established(),
-                    ServerEvent::Login(_)
-                    | ServerEvent::SaslStart { .. }
-                    | ServerEvent::SaslResponse(_) => match answer % 4 {
+                    ServerEvent::Login(_) | ServerEvent::SaslSuccess(_) => match answer % 3 {
                         0 => server.accept_login(maildrop()),
                         1 => server.reject_login(LoginFailure::BadCredentials),
-                        2 => server.reject_login(LoginFailure::InUse),
-                        _ => server
-                            .sasl_challenge(b"challenge")
-                            .or_else(|_| server.accept_login(maildrop())),
+                        _ => server.reject_login(LoginFailure::InUse),
                     },
+                    ServerEvent::SaslNeed(need) => {
+                        let yes = answer % 2 == 0;
+                        server.sasl_answer(match need {
+                            ServerNeed::CramMd5Password { .. } if yes => {
+                                SaslAnswer::Password(Secret::new(String::from("pw")))
+                            }
+                            _ if yes => SaslAnswer::Accept,
+                            _ => SaslAnswer::Reject,
+                        })
+                    }
                     ServerEvent::Retrieve { .. } => {
                         if answer % 5 == 0 {
                             server.message_failed()

@@ -28,8 +28,8 @@ pub use response::{
     BodyLine, DropListing, LangListing, Reply, Response, ScanListing, Status, UidListing,
 };
 pub use server::{
-    Credentials, LoginFailure, LoginRequest, MaildropEntry, ServerEvent, ServerOptions,
-    ServerSession,
+    Credentials, LoginFailure, LoginRequest, MaildropEntry, SaslAnswer, SaslMechanism, ServerEvent,
+    ServerOptions, ServerSession,
 };
 pub use types::{
     CapabilityWord, LangTag, Mechanism, MessageNumber, ResponseCode, ResponseCodeText, Text, Uid,

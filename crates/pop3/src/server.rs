@@ -13,6 +13,9 @@ use std::time::{Duration, Instant};
 
 use bytes::BytesMut;
 use mailwire_core::{DotStuffer, DotStufferOptions, FrameError, FramerOptions, LineFramer, Secret};
+use mailwire_sasl::{
+    Failure, ScramCredentials, ServerAuth, ServerConfig, ServerNeed, ServerStep, Success,
+};
 
 use crate::capability::{Capability, ExpirePolicy};
 use crate::command::{Command, SaslResponse, apop_digest};
@@ -20,6 +23,8 @@ use crate::error::{ParseError, UsageError};
 use crate::message::TopFilter;
 use crate::response::{Reply, ScanListing, UidListing};
 use crate::types::{Mechanism, MessageNumber, Text, Uid};
+
+pub use mailwire_sasl::Mechanism as SaslMechanism;
 
 /// Limits and policy of a [`ServerSession`].
 #[derive(Debug, Clone)]
@@ -32,13 +37,15 @@ pub struct ServerOptions {
     pub implicit_tls: bool,
     /// Offer STLS: the application can upgrade the connection to TLS.
     pub stls: bool,
-    /// Accept USER/PASS and cleartext SASL mechanisms (PLAIN, LOGIN) without TLS. Off by
-    /// default: passwords then never cross the network in the clear.
+    /// Accept USER/PASS and SASL mechanisms that send a reusable secret (PLAIN, LOGIN, XOAUTH2,
+    /// OAUTHBEARER) without TLS. Off by default: passwords then never cross the network in the
+    /// clear.
     pub allow_cleartext_login_without_tls: bool,
     /// Offer USER/PASS.
     pub user_pass: bool,
-    /// SASL mechanisms the application implements, in order of preference.
-    pub sasl_mechanisms: Vec<Mechanism<'static>>,
+    /// SASL mechanisms to offer, in order of preference. They are offered only when the
+    /// session has a [`ServerConfig`] ([`ServerSession::with_sasl`]).
+    pub sasl_mechanisms: Vec<SaslMechanism>,
     /// `IMPLEMENTATION` text for CAPA.
     pub implementation: Option<Text<'static>>,
     /// `EXPIRE` policy for CAPA.
@@ -90,19 +97,12 @@ pub enum ServerEvent {
     /// Credentials to check. Lock the maildrop and answer with
     /// [`ServerSession::accept_login`], or answer [`ServerSession::reject_login`].
     Login(LoginRequest),
-    /// The client began a SASL exchange with an enabled mechanism. Answer with
-    /// [`ServerSession::sasl_challenge`], [`ServerSession::accept_login`] or
-    /// [`ServerSession::reject_login`].
-    SaslStart {
-        /// The mechanism.
-        mechanism: Mechanism<'static>,
-        /// The initial response, if the client sent one.
-        initial_response: Option<Secret<Vec<u8>>>,
-    },
-    /// The client's answer to the last challenge. Answer as for `SaslStart`.
-    SaslResponse(Secret<Vec<u8>>),
-    /// The client cancelled the SASL exchange; `-ERR` has been queued. Drop the mechanism state.
-    SaslCancelled,
+    /// A SASL exchange needs the application (a password to check, stored SCRAM
+    /// credentials, ...). Answer with [`ServerSession::sasl_answer`].
+    SaslNeed(ServerNeed),
+    /// A SASL exchange succeeded. Lock the maildrop of [`Success::identity`] and answer with
+    /// [`ServerSession::accept_login`] or [`ServerSession::reject_login`].
+    SaslSuccess(Success),
     /// Message content is wanted: call [`ServerSession::message_data`] with the stored message
     /// in chunks, then [`ServerSession::message_end`] (or [`ServerSession::message_failed`]).
     Retrieve {
@@ -177,6 +177,22 @@ pub enum LoginFailure {
     Permanent,
 }
 
+/// The application's answer to [`ServerEvent::SaslNeed`], as the need names it.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum SaslAnswer {
+    /// Accept the password, token, external identity or anonymous login.
+    Accept,
+    /// Reject it.
+    Reject,
+    /// Reject a token with this error document (OAUTHBEARER, XOAUTH2).
+    RejectToken(Vec<u8>),
+    /// The user's password, for CRAM-MD5.
+    Password(Secret<String>),
+    /// The user's stored credentials, for SCRAM.
+    ScramCredentials(ScramCredentials),
+}
+
 /// One message of the maildrop, as listed at login.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MaildropEntry {
@@ -198,6 +214,7 @@ enum Pending {
     StartTls,
     Login,
     Sasl {
+        auth: Box<ServerAuth>,
         awaiting_client: bool,
     },
     Retrieve {
@@ -241,6 +258,7 @@ pub struct ServerSession {
     tls_active: bool,
     utf8: bool,
     apop_timestamp: Option<String>,
+    sasl_config: Option<ServerConfig>,
     user: Option<String>,
     maildrop: Vec<MaildropEntry>,
     deleted: Vec<bool>,
@@ -280,6 +298,13 @@ impl ServerSession {
         Ok(Self::start(options, now, Some(timestamp.to_owned())))
     }
 
+    /// Enables the SASL mechanisms of the options, with `config` holding this connection's
+    /// fresh nonce (for SCRAM and CRAM-MD5).
+    pub fn with_sasl(mut self, config: ServerConfig) -> Self {
+        self.sasl_config = Some(config.with_success_data_as_challenge(true));
+        self
+    }
+
     fn start(mut options: ServerOptions, now: Instant, apop_timestamp: Option<String>) -> Self {
         options.inactivity_timeout = options.inactivity_timeout.max(MIN_INACTIVITY);
         let framer = LineFramer::new(FramerOptions {
@@ -297,6 +322,7 @@ impl ServerSession {
             tls_active,
             utf8: false,
             apop_timestamp,
+            sasl_config: None,
             user: None,
             maildrop: Vec::new(),
             deleted: Vec::new(),
@@ -426,9 +452,7 @@ impl ServerSession {
     /// Accepts the login or SASL exchange: the maildrop is locked and holds `maildrop`, in
     /// message-number order. The session enters the TRANSACTION state.
     pub fn accept_login(&mut self, maildrop: Vec<MaildropEntry>) -> Result<(), UsageError> {
-        self.take_pending("login", |p| {
-            matches!(p, Pending::Login | Pending::Sasl { .. })
-        })?;
+        self.take_pending("login", |p| matches!(p, Pending::Login))?;
         self.deleted = vec![false; maildrop.len()];
         self.maildrop = maildrop;
         self.phase = Phase::Transaction;
@@ -441,9 +465,12 @@ impl ServerSession {
 
     /// Refuses the login or SASL exchange.
     pub fn reject_login(&mut self, failure: LoginFailure) -> Result<(), UsageError> {
-        self.take_pending("login", |p| {
-            matches!(p, Pending::Login | Pending::Sasl { .. })
-        })?;
+        self.take_pending("login", |p| matches!(p, Pending::Login))?;
+        self.fail_login(failure);
+        Ok(())
+    }
+
+    fn fail_login(&mut self, failure: LoginFailure) {
         self.set_line_limit(self.options.max_line_length);
         let mut reply = BytesMut::new();
         let (code, text) = match failure {
@@ -465,20 +492,76 @@ impl ServerSession {
             self.out.extend_from_slice(&reply);
             self.process();
         }
-        Ok(())
     }
 
-    /// Sends a SASL challenge (`+ base64`) and waits for the client's response.
-    pub fn sasl_challenge(&mut self, challenge: &[u8]) -> Result<(), UsageError> {
-        match &mut self.pending {
-            Some(Pending::Sasl { awaiting_client }) if !*awaiting_client => {
-                *awaiting_client = true;
+    /// Answers [`ServerEvent::SaslNeed`]. An answer the need does not take is refused and
+    /// changes nothing.
+    pub fn sasl_answer(&mut self, answer: SaslAnswer) -> Result<(), UsageError> {
+        let Some(Pending::Sasl {
+            auth,
+            awaiting_client: false,
+        }) = &mut self.pending
+        else {
+            return Err(UsageError::NotPending("SASL need"));
+        };
+        let step = match answer {
+            SaslAnswer::Accept => auth.accept(),
+            SaslAnswer::Reject => auth.reject(),
+            SaslAnswer::RejectToken(error) => auth.reject_token(error),
+            SaslAnswer::Password(password) => auth.provide_password(password),
+            SaslAnswer::ScramCredentials(credentials) => {
+                auth.provide_scram_credentials(credentials)
             }
-            _ => return Err(UsageError::NotPending("SASL exchange")),
+        };
+        match step {
+            Err(error) if !error.is_peer_fault() => Err(UsageError::InvalidArgument("SASL answer")),
+            step => {
+                self.sasl_step(step);
+                self.process();
+                Ok(())
+            }
         }
-        Reply::Continuation(challenge.to_vec()).encode(&mut self.out);
-        self.process();
-        Ok(())
+    }
+
+    fn sasl_step(&mut self, step: Result<ServerStep, mailwire_sasl::SaslError>) {
+        match step {
+            Ok(ServerStep::Challenge(challenge)) => {
+                self.set_awaiting_client(true);
+                Reply::Continuation(challenge).encode(&mut self.out);
+            }
+            Ok(ServerStep::Need(need)) => {
+                self.set_awaiting_client(false);
+                self.events.push_back(ServerEvent::SaslNeed(need));
+            }
+            Ok(ServerStep::Success(success)) => {
+                self.set_line_limit(self.options.max_line_length);
+                self.pending = Some(Pending::Login);
+                self.events.push_back(ServerEvent::SaslSuccess(success));
+            }
+            Ok(ServerStep::Failure(Failure::Cancelled)) => {
+                self.pending = None;
+                self.set_line_limit(self.options.max_line_length);
+                self.err(None, "Authentication cancelled");
+            }
+            Ok(ServerStep::Failure(_)) => {
+                self.pending = None;
+                self.fail_login(LoginFailure::BadCredentials);
+            }
+            Err(_) => {
+                self.pending = None;
+                self.set_line_limit(self.options.max_line_length);
+                self.client_error("Malformed SASL exchange");
+            }
+        }
+    }
+
+    fn set_awaiting_client(&mut self, value: bool) {
+        if let Some(Pending::Sasl {
+            awaiting_client, ..
+        }) = &mut self.pending
+        {
+            *awaiting_client = value;
+        }
     }
 
     /// Sends the next chunk of the message asked for by [`ServerEvent::Retrieve`], in the line
@@ -634,6 +717,7 @@ impl ServerSession {
         }
         if let Some(Pending::Sasl {
             awaiting_client: true,
+            ..
         }) = self.pending
             && let Some(line) = self.framer.next_line()
         {
@@ -642,32 +726,26 @@ impl ServerSession {
     }
 
     fn handle_sasl_line(&mut self, line: Result<bytes::Bytes, FrameError>) {
+        let Some(Pending::Sasl { auth, .. }) = &mut self.pending else {
+            return;
+        };
         let response = match line {
             Ok(line) => SaslResponse::parse(&line),
             Err(_) => Err(ParseError::Syntax("line too long")),
         };
-        self.set_line_limit(self.options.max_line_length);
-        match response {
-            Ok(SaslResponse::Data(data)) => {
-                self.pending = Some(Pending::Sasl {
-                    awaiting_client: false,
-                });
-                self.set_line_limit(self.options.max_sasl_line_length);
-                self.events.push_back(ServerEvent::SaslResponse(data));
-            }
-            Ok(SaslResponse::Cancel) => {
-                self.pending = None;
-                self.err(None, "Authentication cancelled");
-                self.events.push_back(ServerEvent::SaslCancelled);
-                self.process();
-            }
+        let step = match response {
+            Ok(SaslResponse::Data(data)) => auth.step(Some(data.expose())),
+            Ok(SaslResponse::Cancel) => Ok(auth.cancel()),
             Err(_) => {
                 self.pending = None;
-                self.events.push_back(ServerEvent::SaslCancelled);
+                self.set_line_limit(self.options.max_line_length);
                 self.client_error("Malformed SASL response");
                 self.process();
+                return;
             }
-        }
+        };
+        self.sasl_step(step);
+        self.process();
     }
 
     fn handle_line(&mut self, line: &[u8]) {
@@ -756,29 +834,26 @@ impl ServerSession {
     }
 
     fn auth(&mut self, mechanism: Mechanism<'_>, initial_response: Option<Secret<Vec<u8>>>) {
-        let Some(enabled) = self
-            .options
-            .sasl_mechanisms
-            .iter()
-            .find(|m| m.as_str() == mechanism.as_str())
-            .cloned()
-        else {
+        let enabled = SaslMechanism::from_name(mechanism.as_str())
+            .ok()
+            .filter(|m| self.options.sasl_mechanisms.contains(m));
+        let (Some(enabled), Some(config)) = (enabled, &self.sasl_config) else {
             return self.client_error("Unsupported authentication mechanism");
         };
-        if is_cleartext_mechanism(&enabled) && !self.cleartext_allowed() {
+        if enabled.is_plaintext() && !self.cleartext_allowed() {
             return self.err(
                 Some("AUTH"),
                 "Plaintext authentication disallowed without TLS, use STLS",
             );
         }
+        let mut auth = Box::new(ServerAuth::new(enabled, config.clone()));
+        let step = auth.step(initial_response.as_ref().map(|r| r.expose().as_slice()));
         self.pending = Some(Pending::Sasl {
+            auth,
             awaiting_client: false,
         });
         self.set_line_limit(self.options.max_sasl_line_length);
-        self.events.push_back(ServerEvent::SaslStart {
-            mechanism: enabled,
-            initial_response,
-        });
+        self.sasl_step(step);
     }
 
     fn lang(&mut self, tag: Option<&str>) {
@@ -812,8 +887,9 @@ impl ServerSession {
                 .options
                 .sasl_mechanisms
                 .iter()
-                .filter(|m| self.cleartext_allowed() || !is_cleartext_mechanism(m))
-                .cloned()
+                .filter(|_| self.sasl_config.is_some())
+                .filter(|m| self.cleartext_allowed() || !m.is_plaintext())
+                .filter_map(|m| Mechanism::try_from(m.name()).ok())
                 .collect();
             if !mechanisms.is_empty() {
                 capabilities.push(Capability::Sasl(mechanisms));
@@ -946,9 +1022,4 @@ impl ServerSession {
             Err(why) => self.err(None, why),
         }
     }
-}
-
-/// Mechanisms that carry the password itself.
-fn is_cleartext_mechanism(mechanism: &Mechanism<'_>) -> bool {
-    matches!(mechanism.as_str(), "PLAIN" | "LOGIN")
 }

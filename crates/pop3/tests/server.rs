@@ -6,7 +6,9 @@ use std::time::{Duration, Instant};
 
 use bytes::BytesMut;
 use mailwire_core::DotUnstuffer;
+use mailwire_core::Secret;
 use mailwire_pop3::*;
+use mailwire_sasl::{ClientAuth, ScramCredentials, ScramHash, ServerConfig, ServerNeed};
 
 #[derive(Clone)]
 struct App {
@@ -59,6 +61,12 @@ impl Harness {
             now,
             app,
         )
+    }
+
+    fn sasl(options: ServerOptions, app: App) -> Self {
+        let now = Instant::now();
+        let config = ServerConfig::new("servernonce", "pop.example.test").unwrap();
+        Self::wrap(ServerSession::new(options, now).with_sasl(config), now, app)
     }
 
     fn wrap(session: ServerSession, now: Instant, app: App) -> Self {
@@ -129,17 +137,40 @@ impl Harness {
         result.unwrap();
     }
 
-    fn check_plain(&mut self, data: &[u8]) {
-        let parts: Vec<&[u8]> = data.split(|b| *b == 0).collect();
-        let ok = parts.len() == 3
-            && self
-                .app
-                .users
-                .iter()
-                .any(|(u, p)| u.as_bytes() == parts[1] && p.as_bytes() == parts[2]);
-        let user = String::from_utf8_lossy(parts.get(1).copied().unwrap_or_default()).into_owned();
-        self.log.push(format!("sasl {user} {ok}"));
-        self.check_user(&user, ok);
+    fn password_of(&self, user: &str) -> Option<&'static str> {
+        self.app
+            .users
+            .iter()
+            .find(|(u, _)| *u == user)
+            .map(|(_, p)| *p)
+    }
+
+    fn sasl_need(&mut self, need: ServerNeed) {
+        let answer = match need {
+            ServerNeed::CheckPassword {
+                authcid, password, ..
+            } => {
+                let ok = self.password_of(&authcid) == Some(password.expose().as_str());
+                self.log.push(format!("sasl-check {authcid} {ok}"));
+                if ok {
+                    SaslAnswer::Accept
+                } else {
+                    SaslAnswer::Reject
+                }
+            }
+            ServerNeed::CramMd5Password { username } => match self.password_of(&username) {
+                Some(p) => SaslAnswer::Password(Secret::new(p.to_owned())),
+                None => SaslAnswer::Reject,
+            },
+            ServerNeed::ScramCredentials { username, .. } => match self.password_of(&username) {
+                Some(p) => SaslAnswer::ScramCredentials(
+                    ScramCredentials::derive(ScramHash::Sha256, p, b"salt", 4096).unwrap(),
+                ),
+                None => SaslAnswer::Reject,
+            },
+            other => panic!("unexpected need {other:?}"),
+        };
+        self.session.sasl_answer(answer).unwrap();
     }
 
     fn answer(&mut self, event: ServerEvent) {
@@ -162,18 +193,12 @@ impl Harness {
                 self.log.push(format!("login {} {kind} {ok}", request.user));
                 self.check_user(&request.user.clone(), ok);
             }
-            ServerEvent::SaslStart {
-                mechanism,
-                initial_response,
-            } => {
-                self.log.push(format!("sasl-start {mechanism}"));
-                match initial_response {
-                    Some(data) => self.check_plain(data.expose()),
-                    None => self.session.sasl_challenge(b"").unwrap(),
-                }
+            ServerEvent::SaslNeed(need) => self.sasl_need(need),
+            ServerEvent::SaslSuccess(success) => {
+                let user = success.identity().unwrap().to_owned();
+                self.log.push(format!("sasl-success {user}"));
+                self.check_user(&user, true);
             }
-            ServerEvent::SaslResponse(data) => self.check_plain(data.expose()),
-            ServerEvent::SaslCancelled => self.log.push(String::from("sasl-cancelled")),
             ServerEvent::Retrieve { message, top_lines } => {
                 self.log.push(format!("retrieve {message} {top_lines:?}"));
                 if self.app.unreadable {
@@ -489,14 +514,11 @@ fn in_use_and_temporary_failures_carry_codes() {
 fn cleartext_login_needs_tls_and_stls_discards_injected_plaintext() {
     let options = ServerOptions {
         stls: true,
-        sasl_mechanisms: vec![
-            Mechanism::try_from("PLAIN").unwrap(),
-            Mechanism::try_from("X-OTHER").unwrap(),
-        ],
+        sasl_mechanisms: vec![SaslMechanism::ScramSha256, SaslMechanism::Plain],
         ..ServerOptions::default()
     };
     let (out, log, h) = scenario(
-        || Harness::new(options.clone(), App::default()),
+        || Harness::sasl(options.clone(), App::default()),
         &[
             b"CAPA\r\nUSER alice\r\nAUTH PLAIN AGFsaWNlAHNlY3JldA==\r\n",
             b"STLS\r\n",
@@ -504,9 +526,9 @@ fn cleartext_login_needs_tls_and_stls_discards_injected_plaintext() {
         ],
     );
     let capa_before = "+OK Capability list follows\r\nTOP\r\nUIDL\r\nRESP-CODES\r\nAUTH-RESP-CODE\r\n\
-         PIPELINING\r\nLANG\r\nUTF8 USER\r\nSASL X-OTHER\r\nSTLS\r\n.\r\n";
+         PIPELINING\r\nLANG\r\nUTF8 USER\r\nSASL SCRAM-SHA-256\r\nSTLS\r\n.\r\n";
     let capa_tls = "+OK Capability list follows\r\nTOP\r\nUIDL\r\nRESP-CODES\r\nAUTH-RESP-CODE\r\n\
-         PIPELINING\r\nLANG\r\nUTF8 USER\r\nUSER\r\nSASL PLAIN X-OTHER\r\n.\r\n";
+         PIPELINING\r\nLANG\r\nUTF8 USER\r\nUSER\r\nSASL SCRAM-SHA-256 PLAIN\r\n.\r\n";
     let capa_after = "+OK Capability list follows\r\nTOP\r\nUIDL\r\nRESP-CODES\r\nAUTH-RESP-CODE\r\n\
          PIPELINING\r\nLANG\r\n.\r\n";
     assert_eq!(
@@ -557,17 +579,24 @@ fn implicit_tls_offers_user_and_no_stls() {
     assert!(out.ends_with("-ERR Command not permitted when TLS active\r\n"));
 }
 
+fn sasl_options() -> ServerOptions {
+    ServerOptions {
+        implicit_tls: true,
+        sasl_mechanisms: vec![
+            SaslMechanism::ScramSha256,
+            SaslMechanism::CramMd5,
+            SaslMechanism::Plain,
+        ],
+        ..ServerOptions::default()
+    }
+}
+
 #[test]
 fn sasl_with_and_without_initial_response_and_cancel() {
-    let options = ServerOptions {
-        implicit_tls: true,
-        sasl_mechanisms: vec![Mechanism::try_from("PLAIN").unwrap()],
-        ..ServerOptions::default()
-    };
     let (out, log, _) = scenario(
-        || Harness::new(options.clone(), App::default()),
+        || Harness::sasl(sasl_options(), App::default()),
         &[
-            b"AUTH CRAM-MD5\r\nAUTH PLAIN\r\n*\r\nAUTH PLAIN\r\n!!\r\n",
+            b"AUTH X-UNKNOWN\r\nAUTH PLAIN\r\n*\r\nAUTH PLAIN\r\n!!\r\n",
             b"auth plain\r\nAGFsaWNlAHNlY3JldA==\r\nSTAT\r\n",
         ],
     );
@@ -577,25 +606,78 @@ fn sasl_with_and_without_initial_response_and_cancel() {
          + \r\n-ERR Authentication cancelled\r\n+ \r\n-ERR Malformed SASL response\r\n\
          + \r\n+OK Logged in, 3 messages (107 octets)\r\n+OK 3 107\r\n"
     );
-    assert_eq!(
-        log,
-        [
-            "sasl-start PLAIN",
-            "sasl-cancelled",
-            "sasl-start PLAIN",
-            "sasl-cancelled",
-            "sasl-start PLAIN",
-            "sasl alice true"
-        ]
-    );
+    assert_eq!(log, ["sasl-check alice true", "sasl-success alice"]);
     let (out, log, _) = scenario(
-        || Harness::new(options.clone(), App::default()),
+        || Harness::sasl(sasl_options(), App::default()),
         &[b"AUTH PLAIN AGFsaWNlAHdyb25n\r\nAUTH PLAIN AGFsaWNlAHNlY3JldA==\r\n"],
     );
     assert!(out.ends_with(
         "-ERR [AUTH] Authentication failed\r\n+OK Logged in, 3 messages (107 octets)\r\n"
     ));
-    assert_eq!(log[1], "sasl alice false");
+    assert_eq!(log[0], "sasl-check alice false");
+}
+
+#[test]
+fn sasl_is_offered_only_with_a_config() {
+    let (out, _, _) = scenario(
+        || Harness::new(sasl_options(), App::default()),
+        &[b"CAPA\r\nAUTH PLAIN AGFsaWNlAHNlY3JldA==\r\n"],
+    );
+    assert!(!out.contains("SASL"));
+    assert!(out.ends_with("-ERR Unsupported authentication mechanism\r\n"));
+}
+
+/// Runs a SASL exchange with a mailwire-sasl client against the session.
+fn sasl_login(mut client: ClientAuth, mechanism: &str, password_ok: bool) -> (String, Vec<String>) {
+    let mut h = Harness::sasl(sasl_options(), App::default());
+    let mut command = BytesMut::new();
+    Command::Auth {
+        mechanism: Mechanism::try_from(mechanism).unwrap(),
+        initial_response: client.initial_response().map(Secret::new),
+    }
+    .encode(&mut command);
+    h.feed(&command);
+    loop {
+        let text = String::from_utf8(h.out.clone()).unwrap();
+        let last = text.trim_end().rsplit("\r\n").next().unwrap().to_owned();
+        match Reply::parse(last.as_bytes()).unwrap() {
+            Reply::Continuation(challenge) => {
+                let response = client.step(&challenge);
+                let mut line = BytesMut::new();
+                match response {
+                    Ok(data) => SaslResponse::Data(Secret::new(data)).encode(&mut line),
+                    Err(_) => SaslResponse::Cancel.encode(&mut line),
+                }
+                h.feed(&line);
+            }
+            Reply::Status(status) => {
+                assert_eq!(status.is_ok(), password_ok, "{text}");
+                return (text, h.log);
+            }
+        }
+    }
+}
+
+#[test]
+fn sasl_scram_and_cram_md5_with_mailwire_sasl() {
+    let password = |p: &str| Secret::new(p.to_owned());
+    let scram = |p| ClientAuth::scram(ScramHash::Sha256, None, "alice", password(p), "clientnonce");
+    let (_, log) = sasl_login(scram("secret").unwrap(), "SCRAM-SHA-256", true);
+    assert_eq!(log, ["sasl-success alice"]);
+    let (text, _) = sasl_login(scram("wrong").unwrap(), "SCRAM-SHA-256", false);
+    assert!(text.ends_with("-ERR [AUTH] Authentication failed\r\n"));
+    let (_, log) = sasl_login(
+        ClientAuth::cram_md5("alice", password("secret")),
+        "CRAM-MD5",
+        true,
+    );
+    assert_eq!(log, ["sasl-success alice"]);
+    let (_, log) = sasl_login(
+        ClientAuth::cram_md5("alice", password("nope")),
+        "CRAM-MD5",
+        false,
+    );
+    assert!(log.iter().any(|l| l.starts_with("waited")));
 }
 
 #[test]
@@ -689,7 +771,7 @@ fn misuse_is_a_usage_error() {
     assert!(session.message_end().is_err());
     assert!(session.update_done().is_err());
     assert!(session.tls_established().is_err());
-    assert!(session.sasl_challenge(b"").is_err());
+    assert!(session.sasl_answer(SaslAnswer::Accept).is_err());
     assert!(ServerSession::with_apop(ServerOptions::default(), now, "no brackets").is_err());
 }
 
