@@ -63,7 +63,7 @@ fuzz_target!(|data: &[u8]| {
                         1 => server.reject_login(LoginFailure::BadCredentials),
                         _ => server.reject_login(LoginFailure::InUse),
                     },
-                    ServerEvent::SaslNeed(need) => {
+                    ServerEvent::SaslNeed { need, .. } => {
                         let yes = answer % 2 == 0;
                         server.sasl_answer(match need {
                             ServerNeed::CramMd5Password { .. } if yes => {

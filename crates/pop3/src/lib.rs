@@ -5,6 +5,8 @@
 //!   appends the line to a caller-owned [`bytes::BytesMut`].
 //! - [`ServerSession`] is the server side of a connection: the application answers its
 //!   [`ServerEvent`]s (credentials, maildrop listing, message data, deletions).
+//! - [`ClientSession`] is the client side: CAPA discovery, STLS, login with the strongest
+//!   method offered, and the transaction commands with streamed, dot-unstuffed message data.
 //!
 //! Extensions covered: CAPA, response codes and pipelining (RFC 2449), STLS (RFC 2595), the
 //! `AUTH`/`SYS` response codes (RFC 3206), AUTH with initial response (RFC 5034), UTF8 and LANG
@@ -13,6 +15,7 @@
 #![deny(missing_docs)]
 
 mod capability;
+pub mod client;
 mod command;
 mod error;
 mod message;
@@ -21,6 +24,9 @@ pub mod server;
 mod types;
 
 pub use capability::{Capability, ExpirePolicy};
+pub use client::{
+    ClientError, ClientEvent, ClientOptions, ClientSession, CommandKind, LoginMethod,
+};
 pub use command::{Command, SaslResponse, apop_digest};
 pub use error::{InvalidValue, ParseError, UsageError};
 pub use message::wire_size;

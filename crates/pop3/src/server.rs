@@ -99,7 +99,12 @@ pub enum ServerEvent {
     Login(LoginRequest),
     /// A SASL exchange needs the application (a password to check, stored SCRAM
     /// credentials, ...). Answer with [`ServerSession::sasl_answer`].
-    SaslNeed(ServerNeed),
+    SaslNeed {
+        /// The mechanism being run (SCRAM credentials depend on its hash).
+        mechanism: SaslMechanism,
+        /// What it needs.
+        need: ServerNeed,
+    },
     /// A SASL exchange succeeded. Lock the maildrop of [`Success::identity`] and answer with
     /// [`ServerSession::accept_login`] or [`ServerSession::reject_login`].
     SaslSuccess(Success),
@@ -531,7 +536,11 @@ impl ServerSession {
             }
             Ok(ServerStep::Need(need)) => {
                 self.set_awaiting_client(false);
-                self.events.push_back(ServerEvent::SaslNeed(need));
+                if let Some(Pending::Sasl { auth, .. }) = &self.pending {
+                    let mechanism = auth.mechanism();
+                    self.events
+                        .push_back(ServerEvent::SaslNeed { mechanism, need });
+                }
             }
             Ok(ServerStep::Success(success)) => {
                 self.set_line_limit(self.options.max_line_length);
