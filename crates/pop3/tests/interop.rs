@@ -18,22 +18,30 @@ fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Builds the example once and returns its path.
-fn example_binary() -> &'static Path {
-    static BINARY: OnceLock<PathBuf> = OnceLock::new();
-    BINARY.get_or_init(|| {
+/// Builds the examples once and returns the path of `name`.
+fn example_binary(name: &str) -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    let dir = BUILT.get_or_init(|| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| String::from("cargo"));
         let status = Command::new(cargo)
             .current_dir(workspace_root())
-            .args(["build", "-q", "--example", "pop3-server"])
+            .args([
+                "build",
+                "-q",
+                "--example",
+                "pop3-server",
+                "--example",
+                "pop3-client",
+            ])
             .args(["--features", "pop3,sasl,core,maildir"])
             .status()
             .unwrap();
         assert!(status.success());
         let target = std::env::var_os("CARGO_TARGET_DIR")
             .map_or_else(|| workspace_root().join("target"), PathBuf::from);
-        target.join("debug/examples/pop3-server")
-    })
+        target.join("debug/examples")
+    });
+    dir.join(name)
 }
 
 fn free_port() -> u16 {
@@ -104,12 +112,14 @@ fn start_server(messages: &[Vec<u8>], extra: &[&str]) -> Server {
     let dir = tempfile::tempdir().unwrap();
     fill_maildir(&dir.path().join("mail/alice"), messages);
     let (port, tls_port) = (free_port(), free_port());
-    let child = Command::new(example_binary())
+    let child = Command::new(example_binary("pop3-server"))
         .args(["--listen", &format!("127.0.0.1:{port}")])
         .args(["--listen-tls", &format!("127.0.0.1:{tls_port}")])
         .arg("--maildir")
         .arg(dir.path().join("mail"))
         .args(["--user", "alice:secret"])
+        .arg("--cert-out")
+        .arg(dir.path().join("cert.pem"))
         .args(extra)
         .stdout(Stdio::null())
         .spawn()
@@ -383,7 +393,7 @@ fn start_dovecot(messages: &[Vec<u8>]) -> Dovecot {
     let dir = tempfile::tempdir().unwrap();
     let t = dir.path();
     let port = free_port();
-    let cert = rcgen_pem(t);
+    let cert = self_signed_cert(t);
     fill_maildir(&t.join("home/alice/Maildir"), messages);
     std::fs::write(t.join("passwd"), "alice:{PLAIN}secret\n").unwrap();
     std::fs::write(
@@ -420,22 +430,13 @@ fn start_dovecot(messages: &[Vec<u8>]) -> Dovecot {
     guard
 }
 
-fn rcgen_pem(dir: &Path) -> PathBuf {
-    // The example prints its certificate; Dovecot needs one with its key: use openssl.
-    let cert = dir.join("cert.pem");
-    let status = Command::new("openssl")
-        .args([
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-        ])
-        .args(["-subj", "/CN=localhost", "-keyout"])
-        .arg(dir.join("key.pem"))
-        .arg("-out")
-        .arg(&cert)
-        .stderr(Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    cert
+/// A self-signed certificate for `localhost` and `127.0.0.1` and its key, in `dir`.
+fn self_signed_cert(dir: &Path) -> PathBuf {
+    let cert =
+        rcgen::generate_simple_self_signed(vec!["localhost".into(), "127.0.0.1".into()]).unwrap();
+    std::fs::write(dir.join("key.pem"), cert.key_pair.serialize_pem()).unwrap();
+    std::fs::write(dir.join("cert.pem"), cert.cert.pem()).unwrap();
+    dir.join("cert.pem")
 }
 
 /// Drives a client session over a blocking socket until `done` says so.
@@ -462,10 +463,6 @@ impl Driver {
     fn run_until(&mut self, until: impl Fn(&ClientEvent) -> bool) -> Vec<ClientEvent> {
         let mut buf = vec![0u8; 65536];
         loop {
-            let mut out = BytesMut::new();
-            if self.client.poll_transmit(&mut out) > 0 {
-                self.stream.write_all(&out).unwrap();
-            }
             while let Some(event) = self.client.poll_event() {
                 let stop = until(&event);
                 self.events.push(event);
@@ -473,7 +470,9 @@ impl Driver {
                     return std::mem::take(&mut self.events);
                 }
             }
+            let mut out = BytesMut::new();
             if self.client.poll_transmit(&mut out) > 0 {
+                self.stream.write_all(&out).unwrap();
                 continue;
             }
             let n = self.stream.read(&mut buf).unwrap();
@@ -582,5 +581,92 @@ fn our_client_against_dovecot() {
     assert!(
         matches!(events.last(), Some(ClientEvent::Stat(s)) if s.count == 2),
         "{events:?}"
+    );
+}
+
+/// Runs the `pop3-client` example; returns its standard output.
+fn pop3_client(args: &[&str]) -> String {
+    let output = Command::new(example_binary("pop3-client"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "pop3-client {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+#[ignore = "builds and runs the examples (run with the interop tests)"]
+fn client_example_against_server_example() {
+    let messages = messages();
+    let server = start_server(&messages, &[]);
+    let cert = server.dir.path().join("cert.pem");
+    let cert = cert.to_str().unwrap();
+    let plain = format!("127.0.0.1:{}", server.port);
+    let tls = format!("127.0.0.1:{}", server.tls_port);
+    let base = |addr: &str, mode: &str| {
+        vec![
+            String::from("--server"),
+            addr.to_owned(),
+            mode.to_owned(),
+            String::from("--ca"),
+            cert.to_owned(),
+            String::from("--auth"),
+            String::from("alice:secret"),
+        ]
+    };
+    let run = |mut args: Vec<String>, extra: &[&str]| {
+        args.extend(extra.iter().map(|s| s.to_string()));
+        pop3_client(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let listing = run(base(&plain, "--starttls"), &["list"]);
+    assert_eq!(listing.lines().count(), 3, "{listing}");
+    let first = run(base(&tls, "--tls"), &["retr", "1"]);
+    assert_eq!(
+        first,
+        String::from_utf8(messages[0].clone())
+            .unwrap()
+            .replace('\n', "\r\n")
+    );
+    let uids = run(base(&tls, "--tls"), &["uidl"]);
+    assert_eq!(uids.lines().count(), 3);
+    assert_eq!(
+        run(base(&plain, "--starttls"), &["dele", "2"]),
+        "deleted 2\n"
+    );
+    let listing = run(base(&tls, "--tls"), &["list"]);
+    assert_eq!(listing.lines().count(), 2, "{listing}");
+}
+
+#[test]
+#[ignore = "needs dovecot-pop3d (installed by .ci/run)"]
+fn client_example_against_dovecot_with_stls() {
+    let messages = messages();
+    let dovecot = start_dovecot(&messages);
+    let cert = dovecot.dir.path().join("cert.pem");
+    let server = format!("127.0.0.1:{}", dovecot.port);
+    let args = |command: &[&'static str]| {
+        let mut args = vec![
+            "--server",
+            server.as_str(),
+            "--starttls",
+            "--ca",
+            cert.to_str().unwrap(),
+            "--auth",
+            "alice:secret",
+        ];
+        args.extend_from_slice(command);
+        pop3_client(&args)
+    };
+    assert_eq!(args(&["list"]).lines().count(), 3);
+    let second = args(&["retr", "2"]);
+    assert_eq!(
+        second,
+        String::from_utf8(messages[1].clone())
+            .unwrap()
+            .replace('\n', "\r\n")
     );
 }
