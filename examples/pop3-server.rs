@@ -172,11 +172,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (s, a) = (state.clone(), acceptor.clone());
     tokio::spawn(async move {
         while let Ok((stream, _)) = plain.accept().await {
+            let _ = stream.set_nodelay(true);
             let (s, a) = (s.clone(), a.clone());
             tokio::spawn(async move { serve_plain(stream, s, a).await });
         }
     });
     while let Ok((stream, _)) = tls.accept().await {
+        // Responses are written whole; waiting for more data only delays them.
+        let _ = stream.set_nodelay(true);
         let (s, a) = (state.clone(), acceptor.clone());
         tokio::spawn(async move {
             if let Ok(stream) = a.accept(stream).await {
@@ -224,8 +227,10 @@ async fn run<S: AsyncRead + AsyncWrite + Unpin>(
             }
             handle(event, session, state, maildrop, &mut stream, &mut out).await?;
         }
-        if session.poll_transmit(&mut out) > 0 {
+        session.poll_transmit(&mut out);
+        if !out.is_empty() {
             stream.write_all(&out).await?;
+            stream.flush().await?;
             out.clear();
         }
         if session.is_closed() {
@@ -325,9 +330,13 @@ async fn handle<S: AsyncWrite + Unpin>(
                             Ok(0) => break session.message_end(),
                             Ok(n) => {
                                 let more = session.message_data(&chunk[..n]);
+                                // Large writes only: the end of the data goes out with the
+                                // next responses.
                                 session.poll_transmit(out);
-                                stream.write_all(out).await?;
-                                out.clear();
+                                if out.len() >= 64 * 1024 {
+                                    stream.write_all(out).await?;
+                                    out.clear();
+                                }
                                 if more != Ok(true) {
                                     break session.message_end();
                                 }
