@@ -33,6 +33,9 @@ pub struct ServerOptions {
     pub max_line_length: usize,
     /// Longest client line during a SASL exchange, CRLF included.
     pub max_sasl_line_length: usize,
+    /// Most input held while the session waits for the application (pipelined commands); a
+    /// client that sends more is answered `-ERR` and disconnected.
+    pub max_buffered_input: usize,
     /// The connection is TLS from the start (POP3S on port 995).
     pub implicit_tls: bool,
     /// Offer STLS: the application can upgrade the connection to TLS.
@@ -69,6 +72,7 @@ impl Default for ServerOptions {
         Self {
             max_line_length: 255,
             max_sasl_line_length: 16 * 1024,
+            max_buffered_input: 256 * 1024,
             implicit_tls: false,
             stls: false,
             allow_cleartext_login_without_tls: false,
@@ -359,6 +363,13 @@ impl ServerSession {
         self.active_since_tick = true;
         self.framer.feed(bytes);
         self.process();
+        if self.framer.buffered().len() > self.options.max_buffered_input {
+            self.framer.clear();
+            self.held = None;
+            self.pending = None;
+            self.err(None, "Too much pipelined input, closing");
+            self.close_after_flush = true;
+        }
     }
 
     /// The next event for the application, if any.

@@ -601,3 +601,24 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&h.out[..head_end], head.as_bytes());
     }
 }
+
+#[test]
+fn pipelined_input_is_bounded_while_the_application_works() {
+    let now = Instant::now();
+    let options = ServerOptions {
+        allow_cleartext_login_without_tls: true,
+        max_buffered_input: 1000,
+        ..ServerOptions::default()
+    };
+    let mut server = ServerSession::new(options, now);
+    let mut out = BytesMut::new();
+    server.handle_input(b"USER a\r\nPASS b\r\n");
+    assert!(matches!(server.poll_event(), Some(ServerEvent::Login(_))));
+    // The application has not answered; the client keeps sending.
+    server.handle_input(&b"NOOP\r\n".repeat(150));
+    server.handle_input(&b"NOOP\r\n".repeat(100));
+    server.poll_transmit(&mut out);
+    assert!(out.ends_with(b"-ERR Too much pipelined input, closing\r\n"));
+    assert!(server.is_closed());
+    assert!(server.accept_login(Vec::new()).is_err());
+}
