@@ -8,6 +8,9 @@
 //! - [`ClientSession`] is the client side: CAPA discovery, STLS, login with the strongest
 //!   method offered, and the transaction commands with streamed, dot-unstuffed message data.
 //!
+//! - With the `tokio` feature, [`CommandCodec`] and [`ServerLineCodec`] adapt the codec to
+//!   tokio-util's `Decoder`/`Encoder`.
+//!
 //! Extensions covered: CAPA, response codes and pipelining (RFC 2449), STLS (RFC 2595), the
 //! `AUTH`/`SYS` response codes (RFC 3206), AUTH with initial response (RFC 5034), UTF8 and LANG
 //! (RFC 6856).
@@ -21,6 +24,8 @@ mod error;
 mod message;
 mod response;
 pub mod server;
+#[cfg(feature = "tokio")]
+mod tokio_codec;
 mod types;
 
 pub use capability::{Capability, ExpirePolicy};
@@ -37,6 +42,8 @@ pub use server::{
     Credentials, LoginFailure, LoginRequest, MaildropEntry, SaslAnswer, SaslMechanism, ServerEvent,
     ServerOptions, ServerSession,
 };
+#[cfg(feature = "tokio")]
+pub use tokio_codec::{CommandCodec, ServerLineCodec};
 pub use types::{
     CapabilityWord, LangTag, Mechanism, MessageNumber, ResponseCode, ResponseCodeText, Text, Uid,
     UserName,
