@@ -64,7 +64,7 @@ fuzz_target!(|data: &[u8]| {
                         _ => server.reject_login(LoginFailure::InUse),
                     },
                     ServerEvent::SaslNeed { need, .. } => {
-                        let yes = answer % 2 == 0;
+                        let yes = answer.is_multiple_of(2);
                         server.sasl_answer(match need {
                             ServerNeed::CramMd5Password { .. } if yes => {
                                 SaslAnswer::Password(Secret::new(String::from("pw")))
@@ -74,7 +74,7 @@ fuzz_target!(|data: &[u8]| {
                         })
                     }
                     ServerEvent::Retrieve { .. } => {
-                        if answer % 5 == 0 {
+                        if answer.is_multiple_of(5) {
                             server.message_failed()
                         } else {
                             server
@@ -83,7 +83,7 @@ fuzz_target!(|data: &[u8]| {
                         }
                     }
                     ServerEvent::Update { .. } => {
-                        if answer % 2 == 0 {
+                        if answer.is_multiple_of(2) {
                             server.update_done()
                         } else {
                             server.update_failed()
