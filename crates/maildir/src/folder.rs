@@ -1,6 +1,5 @@
 //! One folder: its messages, their UIDs, flags and modseqs, and every operation on them.
 
-use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read};
 use std::ops::RangeInclusive;
@@ -12,11 +11,13 @@ use crate::crlf::{CrlfReader, LfWriter};
 use crate::error::{Error, IoContext, Result};
 use crate::filename;
 use crate::flags::{Flag, Flags};
-use crate::fsutil::{Modes, Stamp, read_optional, replace_file, sync_dir};
+use crate::fsutil::{Modes, Stamp, clean_temp_files, sync_dir};
 use crate::index::{self, Index};
 use crate::keywords::Keywords;
 use crate::lock::DotLock;
 use crate::uidlist::{self, Record, UidList};
+
+mod sync;
 
 const NEW: &str = "new";
 const CUR: &str = "cur";
@@ -87,18 +88,32 @@ pub struct StoreOutcome {
 #[derive(Debug, Clone)]
 struct FileRef {
     base: Arc<str>,
-    name: Box<str>,
+    /// What follows the base name in the file name (`:2,FS`), usually without an allocation
+    /// of its own beyond those few bytes: a folder of 100,000 messages keeps 100,000 of these.
+    suffix: Box<str>,
     in_new: bool,
 }
 
 impl FileRef {
+    /// The file `name`, whose base name is `base`.
+    fn new(base: Arc<str>, name: &str, in_new: bool) -> Self {
+        let suffix = name.get(base.len()..).unwrap_or_default().into();
+        Self {
+            base,
+            suffix,
+            in_new,
+        }
+    }
+
     fn path(&self, dir: &Path) -> PathBuf {
-        dir.join(if self.in_new { NEW } else { CUR })
-            .join(&*self.name)
+        let mut name = String::with_capacity(self.base.len() + self.suffix.len());
+        name.push_str(&self.base);
+        name.push_str(&self.suffix);
+        dir.join(if self.in_new { NEW } else { CUR }).join(name)
     }
 
     fn letters(&self) -> &str {
-        filename::split(&self.name).1
+        filename::split(&self.suffix).1
     }
 }
 
@@ -127,6 +142,9 @@ pub struct Folder {
     modes: Modes,
     uidlist: UidList,
     uidlist_stamp: Option<Stamp>,
+    /// The file on disk is exactly `uidlist` and ends with a whole line: new records may be
+    /// appended to it.
+    uidlist_appendable: bool,
     index: Index,
     keywords: Keywords,
     infos: Vec<MessageInfo>,
@@ -140,6 +158,7 @@ impl Folder {
             modes.mkdir(&dir.join(sub))?;
         }
         clean_tmp(&dir.join(TMP));
+        clean_temp_files(&dir);
         let mut folder = Self {
             name,
             root,
@@ -149,6 +168,7 @@ impl Folder {
             modes,
             uidlist: UidList::unknown(),
             uidlist_stamp: None,
+            uidlist_appendable: false,
             infos: Vec::new(),
             files: Vec::new(),
         };
@@ -274,7 +294,8 @@ impl Folder {
 
     /// The whole message with CRLF line endings.
     pub fn read_message(&mut self, uid: u32) -> Result<Vec<u8>> {
-        let capacity = self.message(uid).map_or(0, |m| m.crlf_size);
+        // The size comes from a file name another program may have written: only a hint.
+        let capacity = self.message(uid).map_or(0, |m| m.crlf_size).min(1 << 20);
         let mut out = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
         let path = self.dir.clone();
         self.read_crlf(uid)?.read_to_end(&mut out).at(path)?;
@@ -337,7 +358,7 @@ impl Folder {
                     continue;
                 }
             }
-            match self.restore_one(i, op, flags) {
+            match self.store_one(i, op, flags) {
                 Ok(Some(letters)) => {
                     let file = &self.files[i];
                     let info = &mut self.infos[i];
@@ -371,7 +392,7 @@ impl Folder {
     }
 
     /// Renames one message's file for new flags; the new letters if it changed.
-    fn restore_one(&mut self, i: usize, op: StoreOp, flags: &Flags) -> Result<Option<String>> {
+    fn store_one(&mut self, i: usize, op: StoreOp, flags: &Flags) -> Result<Option<String>> {
         loop {
             let file = &self.files[i];
             let old = file.letters();
@@ -392,11 +413,7 @@ impl Folder {
             let to = self.dir.join(CUR).join(&name);
             match fs::rename(&from, &to) {
                 Ok(()) => {
-                    self.files[i] = FileRef {
-                        base: file.base.clone(),
-                        name: name.into(),
-                        in_new: false,
-                    };
+                    self.files[i] = FileRef::new(file.base.clone(), &name, false);
                     return Ok(Some(letters));
                 }
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -626,9 +643,20 @@ impl Folder {
         result
     }
 
+    /// The UIDs are recorded before the files move in, so every visible message always has
+    /// its UID in the uidlist; a crash in between leaves a record without a file, which the
+    /// next sync drops.
     fn commit_locked(&mut self, pending: &[Pending]) -> Result<Vec<MessageInfo>> {
-        let (mut to_new, mut to_cur) = (false, false);
+        let needed = u32::try_from(pending.len()).unwrap_or(u32::MAX);
+        if self.uidlist.next_uid.saturating_add(needed) >= u32::MAX - 1 {
+            self.renumber();
+            self.rescan_locked(true)?;
+        }
+        let modseq = self.index.highest + 1;
+        let first_record = self.uidlist.records.len();
         let mut refs = Vec::with_capacity(pending.len());
+        let mut infos = Vec::with_capacity(pending.len());
+        let mut entries = Vec::with_capacity(pending.len());
         for p in pending {
             let in_new = p.letters.is_empty();
             let name = if in_new {
@@ -636,27 +664,7 @@ impl Folder {
             } else {
                 filename::join(&p.base, &p.letters)
             };
-            let r = FileRef {
-                base: Arc::from(p.base.as_str()),
-                name: name.into(),
-                in_new,
-            };
-            let to = r.path(&self.dir);
-            fs::rename(&p.tmp, &to).at(&to)?;
-            to_new |= in_new;
-            to_cur |= !in_new;
-            refs.push(r);
-        }
-        if to_new {
-            sync_dir(&self.dir.join(NEW))?;
-        }
-        if to_cur {
-            sync_dir(&self.dir.join(CUR))?;
-        }
-        let modseq = self.index.highest + 1;
-        let mut infos = Vec::with_capacity(pending.len());
-        let mut entries = Vec::with_capacity(pending.len());
-        for (p, r) in pending.iter().zip(&refs) {
+            let r = FileRef::new(Arc::from(p.base.as_str()), &name, in_new);
             let uid = self.take_uid()?;
             self.uidlist.records.push(Record {
                 uid,
@@ -669,7 +677,7 @@ impl Folder {
                 modseq,
                 size: p.size,
                 crlf_size: p.crlf_size,
-                recent: r.in_new,
+                recent: in_new,
             });
             entries.push((
                 uid,
@@ -679,333 +687,26 @@ impl Folder {
                     base: r.base.clone(),
                 },
             ));
+            refs.push(r);
         }
-        self.write_uidlist()?;
+        self.append_uidlist(first_record)?;
+        let (mut to_new, mut to_cur) = (false, false);
+        for (p, r) in pending.iter().zip(&refs) {
+            let to = r.path(&self.dir);
+            fs::rename(&p.tmp, &to).at(&to)?;
+            to_new |= r.in_new;
+            to_cur |= !r.in_new;
+        }
+        if to_new {
+            sync_dir(&self.dir.join(NEW))?;
+        }
+        if to_cur {
+            sync_dir(&self.dir.join(CUR))?;
+        }
         self.index.record(&entries, &[], 0, &self.modes)?;
         self.infos.extend(infos.iter().cloned());
         self.files.extend(refs);
         Ok(infos)
-    }
-
-    fn take_uid(&mut self) -> Result<u32> {
-        let uid = self.uidlist.next_uid;
-        if uid >= u32::MAX - 1 {
-            return Err(Error::UidsExhausted);
-        }
-        self.uidlist.next_uid += 1;
-        Ok(uid)
-    }
-
-    fn write_uidlist(&mut self) -> Result<()> {
-        let path = self.dir.join(uidlist::FILE_NAME);
-        replace_file(&path, &self.uidlist.serialize(), &self.modes)?;
-        self.uidlist_stamp = Stamp::current(&path)?;
-        Ok(())
-    }
-
-    /// Brings the keyword table, the index and the uidlist up to date (under the lock).
-    /// `Ok(true)` if the uidlist had to be rebuilt, so the view must be rescanned.
-    fn prepare_locked(&mut self) -> Result<bool> {
-        self.keywords.refresh()?;
-        self.index.refresh()?;
-        let recovered = self.refresh_uidlist()?;
-        if !self.index.is_loaded() || self.index.uid_validity != self.uidlist.uid_validity {
-            self.index.reset(self.uidlist.uid_validity);
-        }
-        Ok(recovered)
-    }
-
-    /// [`Folder::prepare_locked`], then a rescan if the view no longer matches the files.
-    fn prepare_checked(&mut self) -> Result<()> {
-        let validity = self.uidlist.uid_validity;
-        let recovered = self.prepare_locked()?;
-        if recovered || validity != self.uidlist.uid_validity {
-            self.rescan_locked(recovered)?;
-        }
-        Ok(())
-    }
-
-    /// Rereads `dovecot-uidlist` if it changed; rebuilds it if it is missing or corrupt.
-    fn refresh_uidlist(&mut self) -> Result<bool> {
-        let path = self.dir.join(uidlist::FILE_NAME);
-        let current = Stamp::current(&path)?;
-        if current.is_some() && current == self.uidlist_stamp {
-            return Ok(false);
-        }
-        let mut hint = 0;
-        if let Some((bytes, stamp)) = read_optional(&path)? {
-            match UidList::parse(&bytes) {
-                Ok(list) => {
-                    self.uidlist = list;
-                    self.uidlist_stamp = Some(stamp);
-                    return Ok(false);
-                }
-                Err(_) => hint = uidlist::salvage_validity(&bytes).unwrap_or(0),
-            }
-        }
-        self.rebuild_uidlist(hint);
-        Ok(true)
-    }
-
-    /// A missing or corrupt uidlist: rebuilt from our index when it knows this folder's UIDs
-    /// (UIDVALIDITY kept), otherwise started over with a new UIDVALIDITY.
-    fn rebuild_uidlist(&mut self, broken_validity: u32) {
-        let old = std::mem::replace(&mut self.uidlist, UidList::unknown());
-        if self.index.is_loaded() {
-            let mut list = UidList::new(self.index.uid_validity);
-            if old.uid_validity == list.uid_validity {
-                list.guid = old.guid;
-            }
-            let mut uids: Vec<u32> = self.index.entries.keys().copied().collect();
-            uids.sort_unstable();
-            for uid in uids {
-                list.records.push(Record {
-                    uid,
-                    ext: String::new(),
-                    base: self.index.entries[&uid].base.clone(),
-                });
-            }
-            list.next_uid = (self.index.max_uid().saturating_add(1))
-                .max(old.next_uid)
-                .max(1);
-            self.uidlist = list;
-        } else {
-            let above = old
-                .uid_validity
-                .max(broken_validity)
-                .max(self.index.uid_validity)
-                .saturating_add(1);
-            let validity = uidlist::allocate_validity(&self.root, above, &self.modes);
-            self.uidlist = UidList::new(validity);
-        }
-        self.uidlist_stamp = None;
-    }
-
-    /// Reads `new/` and `cur/` and reconciles them with the uidlist and the index.
-    fn rescan_locked(&mut self, mut write_uidlist: bool) -> Result<()> {
-        let mut disk = self.scan()?;
-        if self
-            .uidlist
-            .records
-            .iter()
-            .any(|r| !disk.contains_key(&*r.base))
-        {
-            // A file renamed while the directory was read can be missed; look once more.
-            for (base, found) in self.scan()? {
-                disk.entry(base).or_insert(found);
-            }
-        }
-        let modseq = self.index.highest + 1;
-        let mut changed = Vec::new();
-        let mut infos = Vec::with_capacity(self.uidlist.records.len());
-        let mut files = Vec::with_capacity(self.uidlist.records.len());
-        let mut records = Vec::with_capacity(self.uidlist.records.len());
-        for mut rec in std::mem::take(&mut self.uidlist.records) {
-            let Some((name, in_new)) = disk.remove(&*rec.base) else {
-                write_uidlist = true;
-                continue;
-            };
-            let r = FileRef {
-                base: rec.base.clone(),
-                name: name.into(),
-                in_new,
-            };
-            let Some((size, crlf_size)) = self.sizes(&r, &mut rec, &mut write_uidlist)? else {
-                continue;
-            };
-            self.admit(
-                rec,
-                r,
-                size,
-                crlf_size,
-                modseq,
-                &mut changed,
-                &mut infos,
-                &mut files,
-                &mut records,
-            );
-        }
-        let mut fresh: Vec<(String, (String, bool))> = disk.into_iter().collect();
-        fresh.sort_unstable();
-        for (base, (name, in_new)) in fresh {
-            let r = FileRef {
-                base: Arc::from(base),
-                name: name.into(),
-                in_new,
-            };
-            let mut rec = Record {
-                uid: 0,
-                ext: String::new(),
-                base: r.base.clone(),
-            };
-            let Some((size, crlf_size)) = self.sizes(&r, &mut rec, &mut write_uidlist)? else {
-                continue;
-            };
-            rec.uid = self.take_uid()?;
-            write_uidlist = true;
-            self.admit(
-                rec,
-                r,
-                size,
-                crlf_size,
-                modseq,
-                &mut changed,
-                &mut infos,
-                &mut files,
-                &mut records,
-            );
-        }
-        self.uidlist.records = records;
-        let gone: Vec<u32> = self
-            .index
-            .entries
-            .keys()
-            .copied()
-            .filter(|uid| {
-                infos
-                    .binary_search_by_key(uid, |m: &MessageInfo| m.uid)
-                    .is_err()
-            })
-            .collect();
-        if write_uidlist || self.uidlist_stamp.is_none() {
-            self.write_uidlist()?;
-        }
-        self.infos = infos;
-        self.files = files;
-        self.index.record(&changed, &gone, modseq, &self.modes)?;
-        Ok(())
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn admit(
-        &self,
-        rec: Record,
-        r: FileRef,
-        size: u64,
-        crlf_size: u64,
-        modseq: u64,
-        changed: &mut Vec<(u32, index::Entry)>,
-        infos: &mut Vec<MessageInfo>,
-        files: &mut Vec<FileRef>,
-        records: &mut Vec<Record>,
-    ) {
-        let letters = filename::normalize_letters(r.letters().chars());
-        let known = self
-            .index
-            .entries
-            .get(&rec.uid)
-            .filter(|e| *e.letters == *letters && e.base == rec.base);
-        let message_modseq = match known {
-            Some(e) => e.modseq,
-            None => {
-                changed.push((
-                    rec.uid,
-                    index::Entry {
-                        modseq,
-                        letters: letters.as_str().into(),
-                        base: rec.base.clone(),
-                    },
-                ));
-                modseq
-            }
-        };
-        infos.push(MessageInfo {
-            uid: rec.uid,
-            flags: self.keywords.flags(&letters),
-            modseq: message_modseq,
-            size,
-            crlf_size,
-            recent: r.in_new,
-        });
-        files.push(r);
-        records.push(rec);
-    }
-
-    /// The sizes of a message: from its name, its uidlist record, or by reading it (then
-    /// kept in the record as Dovecot does). `None` if the file is gone.
-    fn sizes(&self, r: &FileRef, rec: &mut Record, write: &mut bool) -> Result<Option<(u64, u64)>> {
-        let size = filename::field(&r.base, 'S').or_else(|| rec.ext_number('S'));
-        let crlf = filename::field(&r.base, 'W').or_else(|| rec.ext_number('W'));
-        if let (Some(s), Some(w)) = (size, crlf) {
-            return Ok(Some((s, w)));
-        }
-        let path = r.path(&self.dir);
-        let measured = match File::open(&path) {
-            Ok(f) => measure(f).at(&path)?,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(Error::io(path, e)),
-        };
-        let mut ext: Vec<&str> = rec
-            .ext
-            .split(' ')
-            .filter(|f| !f.is_empty() && !f.starts_with(['S', 'W']))
-            .collect();
-        let fields = [format!("S{}", measured.0), format!("W{}", measured.1)];
-        ext.extend(fields.iter().map(String::as_str));
-        rec.ext = ext.join(" ");
-        *write = true;
-        Ok(Some(measured))
-    }
-
-    /// Base name → (file name, in `new/`) for every message file; `cur/` wins over `new/`.
-    fn scan(&self) -> Result<HashMap<String, (String, bool)>> {
-        let mut out = HashMap::with_capacity(self.infos.len() + 16);
-        for (sub, in_new) in [(NEW, true), (CUR, false)] {
-            let dir = self.dir.join(sub);
-            for entry in fs::read_dir(&dir).at(&dir)? {
-                let entry = entry.at(&dir)?;
-                let Ok(name) = entry.file_name().into_string() else {
-                    continue;
-                };
-                if !filename::is_message_name(&name) {
-                    continue;
-                }
-                let base = filename::split(&name).0.to_owned();
-                out.insert(base, (name, in_new));
-            }
-        }
-        Ok(out)
-    }
-
-    /// Finds the current file of a base name after a rename by someone else.
-    fn locate(&self, base: &str) -> Result<Option<FileRef>> {
-        for (sub, in_new) in [(CUR, false), (NEW, true)] {
-            let dir = self.dir.join(sub);
-            for entry in fs::read_dir(&dir).at(&dir)? {
-                let entry = entry.at(&dir)?;
-                let Ok(name) = entry.file_name().into_string() else {
-                    continue;
-                };
-                if filename::split(&name).0 == base {
-                    return Ok(Some(FileRef {
-                        base: Arc::from(base),
-                        name: name.into(),
-                        in_new,
-                    }));
-                }
-            }
-        }
-        Ok(None)
-    }
-}
-
-/// Stored size and CRLF size of a file's contents.
-fn measure(file: File) -> io::Result<(u64, u64)> {
-    let mut reader = io::BufReader::new(file);
-    let (mut size, mut bare_lf, mut prev) = (0u64, 0u64, 0u8);
-    let mut buf = [0u8; 64 * 1024];
-    loop {
-        let n = reader.read(&mut buf)?;
-        if n == 0 {
-            return Ok((size, size + bare_lf));
-        }
-        for &b in &buf[..n] {
-            if b == b'\n' && prev != b'\r' {
-                bare_lf += 1;
-            }
-            prev = b;
-        }
-        size += n as u64;
     }
 }
 

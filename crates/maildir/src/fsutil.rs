@@ -70,6 +70,34 @@ pub(crate) fn temp_beside(target: &Path) -> PathBuf {
     ))
 }
 
+/// Removes temporary files that a killed mailwire process on this host left in `dir`.
+pub(crate) fn clean_temp_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let host = crate::filename::hostname();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        let Some((_, rest)) = name.split_once(".mailwire-tmp.") else {
+            continue;
+        };
+        // PID.HOST.COUNTER, where the host may hold dots.
+        let Some((pid, rest)) = rest.split_once('.') else {
+            continue;
+        };
+        let ours = rest.rsplit_once('.').is_some_and(|(h, _)| h == host);
+        if let Ok(pid) = pid.parse::<u32>()
+            && ours
+            && !process_alive(pid)
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Replaces `target` with `contents` atomically: a temporary file is written and flushed to
 /// disk, then renamed over the target. Readers see the old or the new file, never a mix.
 pub(crate) fn replace_file(target: &Path, contents: &[u8], modes: &Modes) -> Result<()> {
@@ -158,4 +186,38 @@ pub(crate) fn random_hex(bytes: usize) -> String {
 /// Whether a process with this id runs on this machine.
 pub(crate) fn process_alive(pid: u32) -> bool {
     Path::new("/proc").join(pid.to_string()).exists()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replace_file_and_cleanup_of_dead_writers_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let modes = Modes {
+            dir: 0o700,
+            file: 0o640,
+        };
+        let target = dir.path().join("f");
+        replace_file(&target, b"one", &modes).unwrap();
+        replace_file(&target, b"two", &modes).unwrap();
+        assert_eq!(fs::read(&target).unwrap(), b"two");
+        assert_eq!(
+            fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+        let host = crate::filename::hostname();
+        let dead = dir.path().join(format!("f.mailwire-tmp.4294967.{host}.0"));
+        let alive = dir
+            .path()
+            .join(format!("f.mailwire-tmp.{}.{host}.0", std::process::id()));
+        let foreign = dir.path().join(format!("f.mailwire-tmp.4294967.{host}x.0"));
+        for p in [&dead, &alive, &foreign] {
+            fs::write(p, "x").unwrap();
+        }
+        clean_temp_files(dir.path());
+        assert!(!dead.exists());
+        assert!(alive.exists() && foreign.exists() && target.exists());
+    }
 }

@@ -58,8 +58,8 @@ pub(crate) struct Index {
     stamp: Option<Stamp>,
     /// Bytes of the file already applied.
     read_len: u64,
-    /// Records appended since the snapshot.
-    appended: usize,
+    /// Record lines in the file: the snapshot's and those appended since.
+    lines: usize,
     /// The file needs a rewrite before anything is appended (partial last line, reset).
     dirty: bool,
 }
@@ -84,7 +84,7 @@ impl Index {
             vanished: Vec::new(),
             stamp: None,
             read_len: 0,
-            appended: 0,
+            lines: 0,
             dirty: true,
         }
     }
@@ -95,7 +95,7 @@ impl Index {
         self.highest = self.highest.max(fresh_modseq_base());
         self.entries.clear();
         self.vanished.clear();
-        self.appended = 0;
+        self.lines = 0;
         self.dirty = true;
     }
 
@@ -166,7 +166,7 @@ impl Index {
         }
         for line in lines {
             self.apply_line(line)?;
-            self.appended += 1;
+            self.lines += 1;
         }
         self.read_len += complete as u64;
         if complete < buf.len() {
@@ -273,8 +273,11 @@ impl Index {
         if !gone.is_empty() {
             self.highest = self.highest.max(gone_modseq);
         }
-        self.appended += set.len() + gone.len();
-        if self.dirty || self.appended > self.entries.len() + 4096 {
+        self.lines += set.len() + gone.len();
+        // A snapshot holds one line per live message and per expunged range; rewrite once the
+        // appended lines outnumber those.
+        let snapshot = self.entries.len() + self.vanished.len();
+        if self.dirty || self.lines > 2 * snapshot + 4096 {
             return self.write_snapshot(modes);
         }
         if text.is_empty() {
@@ -315,7 +318,7 @@ impl Index {
         replace_file(&self.path, text.as_bytes(), modes)?;
         self.read_len = text.len() as u64;
         self.stamp = Stamp::current(&self.path)?;
-        self.appended = 0;
+        self.lines = self.entries.len() + self.vanished.len();
         self.dirty = false;
         Ok(())
     }
@@ -457,6 +460,24 @@ mod tests {
         assert!(!idx.is_loaded());
         assert!(idx.entries.is_empty());
         assert!(idx.highest > 10);
+    }
+
+    #[test]
+    fn appended_records_are_compacted() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut idx = Index::unloaded(dir.path());
+        idx.reset(1);
+        for _ in 0..6000 {
+            let m = idx.next_modseq();
+            idx.record(&[(1, entry(m, "S", "a"))], &[], 0, &modes())
+                .unwrap();
+        }
+        let text = std::fs::read_to_string(dir.path().join(FILE_NAME)).unwrap();
+        let lines = text.lines().count();
+        assert!(lines < 4200, "{lines} lines");
+        let mut again = Index::unloaded(dir.path());
+        again.refresh().unwrap();
+        assert_eq!(again.entries[&1].modseq, idx.highest);
     }
 
     #[test]

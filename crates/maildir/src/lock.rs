@@ -12,7 +12,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::error::{Error, Result};
 use crate::filename::hostname;
-use crate::fsutil::{Modes, process_alive};
+use crate::fsutil::{Modes, process_alive, temp_beside};
 
 /// How old a lock must be before anyone may break it.
 const STALE_AFTER: Duration = Duration::from_secs(120);
@@ -34,15 +34,9 @@ impl DotLock {
         let start = Instant::now();
         let mut pause = Duration::from_micros(200);
         loop {
-            match modes.create_new(&path) {
-                Ok(mut file) => {
-                    let owner = format!("{}:{}", std::process::id(), hostname());
-                    // A lock whose owner line did not make it is still a lock; others fall back
-                    // on its age.
-                    let _ = file.write_all(owner.as_bytes());
-                    return Ok(Self { path });
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            match create_with_owner(&path, modes) {
+                Ok(true) => return Ok(Self { path }),
+                Ok(false) => {}
                 Err(e) => return Err(Error::io(&path, e)),
             }
             if is_stale(&path) {
@@ -56,6 +50,25 @@ impl DotLock {
             pause = (pause * 2).min(Duration::from_millis(20));
         }
     }
+}
+
+/// Creates the lock file already holding `pid:host`: the owner is written to a temporary file
+/// which is then hard-linked to the lock name (which fails if the lock exists). A lock file is
+/// therefore never seen empty, and a writer killed at any moment leaves a lock whose dead
+/// owner anyone can recognise. `Ok(false)` if the lock is taken.
+fn create_with_owner(path: &Path, modes: &Modes) -> io::Result<bool> {
+    let tmp = temp_beside(path);
+    let result = (|| {
+        let mut file = modes.create_new(&tmp)?;
+        write!(file, "{}:{}", std::process::id(), hostname())?;
+        match fs::hard_link(&tmp, path) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+            Err(e) => Err(e),
+        }
+    })();
+    let _ = fs::remove_file(&tmp);
+    result
 }
 
 impl Drop for DotLock {

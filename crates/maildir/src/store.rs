@@ -15,8 +15,10 @@ use crate::utf7;
 const SUBSCRIPTIONS: &str = "subscriptions";
 /// Dovecot marks each folder directory with this empty file.
 const MAILDIRFOLDER: &str = "maildirfolder";
-/// Where a folder goes while it is deleted; Dovecot uses and skips the same name.
-const TRASHED: &str = ".DOVECOT-TRASHED";
+/// Where a folder goes while it is deleted; Dovecot uses and skips the same name (older
+/// versions used it with a single dot, which we skip too).
+const TRASHED: &str = "..DOVECOT-TRASHED";
+const TRASHED_NAME: &str = "DOVECOT-TRASHED";
 /// Dovecot's version 2 subscriptions header.
 const SUBS_V2: &str = "V\t2\n\n";
 
@@ -97,7 +99,8 @@ impl Maildir {
             let Some(encoded) = dir_name.strip_prefix('.') else {
                 continue;
             };
-            if encoded.is_empty() || encoded == "." || dir_name == TRASHED {
+            // `.` and `..`, trash, and names no folder can have (an empty first part).
+            if encoded.is_empty() || encoded.starts_with('.') || encoded == TRASHED_NAME {
                 continue;
             }
             if !entry.file_type().at(entry.path())?.is_dir() {
@@ -305,7 +308,7 @@ fn validate_name(name: &str) -> Result<()> {
         || name.chars().any(char::is_control)
         || name.split('.').any(|part| part.is_empty())
         || name.starts_with('~')
-        || format!(".{name}") == TRASHED;
+        || name == TRASHED_NAME;
     if bad {
         Err(Error::InvalidFolderName(name.to_owned()))
     } else {

@@ -11,6 +11,11 @@
 //! as they are) and, after `:`, the base name of the file. Dovecot appends records without
 //! touching the header, so the next UID is the larger of `N` and the last UID plus one. A
 //! partial last line (a writer that died mid-append) is ignored, as Dovecot does.
+//!
+//! mailwire changes the file only under `dovecot-uidlist.lock`. Deliveries append their whole
+//! lines in one write, flushed, like Dovecot (a delivery then costs the same in a folder of any
+//! size); every other change (expunge, recovery, a file whose last line was cut) rewrites it:
+//! a temporary file, flushed, renamed over the old one.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -200,17 +205,22 @@ impl UidList {
             out.push_str(&self.header_ext);
         }
         out.push('\n');
-        for r in &self.records {
-            let _ = write!(out, "{}", r.uid);
-            if !r.ext.is_empty() {
-                out.push(' ');
-                out.push_str(&r.ext);
-            }
-            out.push_str(" :");
-            out.push_str(&r.base);
-            out.push('\n');
-        }
+        write_records(&mut out, &self.records);
         out.into_bytes()
+    }
+}
+
+/// Record lines, as they are appended after the existing ones.
+pub(crate) fn write_records(out: &mut String, records: &[Record]) {
+    for r in records {
+        let _ = write!(out, "{}", r.uid);
+        if !r.ext.is_empty() {
+            out.push(' ');
+            out.push_str(&r.ext);
+        }
+        out.push_str(" :");
+        out.push_str(&r.base);
+        out.push('\n');
     }
 }
 

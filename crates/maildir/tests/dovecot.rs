@@ -268,6 +268,18 @@ fn dovecot_reads_what_mailwire_wrote() {
         inbox.messages().iter().map(|m| m.uid).collect::<Vec<_>>(),
         [1, 2, 4]
     );
+
+    // Folder changes made by mailwire after Dovecot listed the folders.
+    md.create_folder("Archive.2024").unwrap();
+    md.folder("Archive.2024")
+        .unwrap()
+        .deliver(&message("x1"))
+        .unwrap();
+    md.rename_folder("Archive", "Old").unwrap();
+    md.delete_folder("Entwürfe").unwrap();
+    let r = dovecot.imap(json!([["list"], ["fetch", "Old.2024"]]));
+    assert_eq!(strings(&r[0]), ["INBOX", "Old", "Old.2024"]);
+    assert_same(&r[1], &mut md.folder("Old.2024").unwrap());
     dovecot.assert_clean_log();
 }
 
