@@ -9,207 +9,29 @@
 //! [`ServerSession::is_closed`] is true.
 
 use std::collections::VecDeque;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use bytes::BytesMut;
 use mailwire_core::{DotStuffer, DotStufferOptions, FrameError, FramerOptions, LineFramer, Secret};
-use mailwire_sasl::{
-    Failure, ScramCredentials, ServerAuth, ServerConfig, ServerNeed, ServerStep, Success,
-};
+use mailwire_sasl::{ServerAuth, ServerConfig};
 
-use crate::capability::{Capability, ExpirePolicy};
-use crate::command::{Command, SaslResponse, apop_digest};
+use crate::capability::Capability;
+use crate::command::Command;
 use crate::error::{ParseError, UsageError};
 use crate::message::TopFilter;
-use crate::response::{Reply, ScanListing, UidListing};
-use crate::types::{Mechanism, MessageNumber, Text, Uid};
+use crate::response::{ScanListing, UidListing};
+use crate::types::{Mechanism, MessageNumber};
 
 pub use mailwire_sasl::Mechanism as SaslMechanism;
 
-/// Limits and policy of a [`ServerSession`].
-#[derive(Debug, Clone)]
-pub struct ServerOptions {
-    /// Longest command line, CRLF included (RFC 2449: 255).
-    pub max_line_length: usize,
-    /// Longest client line during a SASL exchange, CRLF included.
-    pub max_sasl_line_length: usize,
-    /// Most input held while the session waits for the application (pipelined commands); a
-    /// client that sends more is answered `-ERR` and disconnected.
-    pub max_buffered_input: usize,
-    /// The connection is TLS from the start (POP3S on port 995).
-    pub implicit_tls: bool,
-    /// Offer STLS: the application can upgrade the connection to TLS.
-    pub stls: bool,
-    /// Accept USER/PASS and SASL mechanisms that send a reusable secret (PLAIN, LOGIN, XOAUTH2,
-    /// OAUTHBEARER) without TLS. Off by default: passwords then never cross the network in the
-    /// clear.
-    pub allow_cleartext_login_without_tls: bool,
-    /// Offer USER/PASS.
-    pub user_pass: bool,
-    /// SASL mechanisms to offer, in order of preference. They are offered only when the
-    /// session has a [`ServerConfig`] ([`ServerSession::with_sasl`]).
-    pub sasl_mechanisms: Vec<SaslMechanism>,
-    /// `IMPLEMENTATION` text for CAPA.
-    pub implementation: Option<Text<'static>>,
-    /// `EXPIRE` policy for CAPA.
-    pub expire: Option<ExpirePolicy>,
-    /// `LOGIN-DELAY` seconds for CAPA; the application enforces it through
-    /// [`LoginFailure::LoginDelay`].
-    pub login_delay: Option<u32>,
-    /// Close the connection silently after this long without a command. RFC 1939 asks for at
-    /// least 10 minutes; shorter values are raised to 10 minutes.
-    pub inactivity_timeout: Duration,
-    /// How long a failed login waits before its `-ERR` is sent.
-    pub failed_login_delay: Duration,
-    /// Failed logins after which the session closes.
-    pub max_failed_logins: u32,
-    /// Unknown, malformed or misplaced commands after which the session closes.
-    pub max_errors: u32,
-}
+mod events;
+mod options;
 
-impl Default for ServerOptions {
-    fn default() -> Self {
-        Self {
-            max_line_length: 255,
-            max_sasl_line_length: 16 * 1024,
-            max_buffered_input: 256 * 1024,
-            implicit_tls: false,
-            stls: false,
-            allow_cleartext_login_without_tls: false,
-            user_pass: true,
-            sasl_mechanisms: Vec::new(),
-            implementation: None,
-            expire: None,
-            login_delay: None,
-            inactivity_timeout: MIN_INACTIVITY,
-            failed_login_delay: Duration::from_secs(2),
-            max_failed_logins: 3,
-            max_errors: 10,
-        }
-    }
-}
+pub use events::{Credentials, LoginFailure, LoginRequest, MaildropEntry, SaslAnswer, ServerEvent};
+use options::MIN_INACTIVITY;
+pub use options::ServerOptions;
 
-const MIN_INACTIVITY: Duration = Duration::from_secs(600);
-
-/// What the application must see or decide.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ServerEvent {
-    /// The client sent STLS and `+OK` is queued: write it, run the TLS handshake, then call
-    /// [`ServerSession::tls_established`]. Plaintext that followed STLS has been discarded.
-    StartTls,
-    /// Credentials to check. Lock the maildrop and answer with
-    /// [`ServerSession::accept_login`], or answer [`ServerSession::reject_login`].
-    Login(LoginRequest),
-    /// A SASL exchange needs the application (a password to check, stored SCRAM
-    /// credentials, ...). Answer with [`ServerSession::sasl_answer`].
-    SaslNeed {
-        /// The mechanism being run (SCRAM credentials depend on its hash).
-        mechanism: SaslMechanism,
-        /// What it needs.
-        need: ServerNeed,
-    },
-    /// A SASL exchange succeeded. Lock the maildrop of [`Success::identity`] and answer with
-    /// [`ServerSession::accept_login`] or [`ServerSession::reject_login`].
-    SaslSuccess(Success),
-    /// Message content is wanted: call [`ServerSession::message_data`] with the stored message
-    /// in chunks, then [`ServerSession::message_end`] (or [`ServerSession::message_failed`]).
-    Retrieve {
-        /// The message (its position in the listing given to `accept_login`).
-        message: MessageNumber,
-        /// `Some(n)` for TOP: only the header and `n` body lines are sent; the session cuts
-        /// the data itself, so the application may stop early when `message_data` says so.
-        top_lines: Option<u32>,
-    },
-    /// QUIT in the TRANSACTION state: remove these messages, release the maildrop, then call
-    /// [`ServerSession::update_done`] or [`ServerSession::update_failed`].
-    Update {
-        /// The messages marked deleted, in order.
-        deleted: Vec<MessageNumber>,
-    },
-}
-
-/// A USER/PASS or APOP login to check.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoginRequest {
-    /// The user name as the client sent it.
-    pub user: String,
-    /// What proves the user's identity.
-    pub credentials: Credentials,
-}
-
-/// The proof in a [`LoginRequest`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Credentials {
-    /// USER/PASS: the password in clear.
-    Password(Secret<String>),
-    /// APOP: the digest of the session's timestamp and the password.
-    Apop {
-        /// The timestamp of this session's greeting, brackets included.
-        timestamp: String,
-        /// The digest the client sent.
-        digest: [u8; 16],
-    },
-}
-
-impl LoginRequest {
-    /// Whether `password` is the user's password, for either kind of credentials.
-    pub fn password_matches(&self, password: &[u8]) -> bool {
-        match &self.credentials {
-            Credentials::Password(given) => constant_time_eq(given.expose().as_bytes(), password),
-            Credentials::Apop { timestamp, digest } => {
-                constant_time_eq(&apop_digest(timestamp, password), digest)
-            }
-        }
-    }
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-/// Why a login was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum LoginFailure {
-    /// Wrong user or password: `-ERR [AUTH]`, after the failed-login delay; counts toward
-    /// the failed-login limit.
-    BadCredentials,
-    /// The maildrop is locked by another session: `-ERR [IN-USE]`.
-    InUse,
-    /// The user logged in too recently: `-ERR [LOGIN-DELAY]`.
-    LoginDelay,
-    /// A temporary problem (the store is unavailable): `-ERR [SYS/TEMP]`.
-    Temporary,
-    /// A permanent problem (the maildrop is corrupt): `-ERR [SYS/PERM]`.
-    Permanent,
-}
-
-/// The application's answer to [`ServerEvent::SaslNeed`], as the need names it.
-#[derive(Debug, Clone)]
-#[non_exhaustive]
-pub enum SaslAnswer {
-    /// Accept the password, token, external identity or anonymous login.
-    Accept,
-    /// Reject it.
-    Reject,
-    /// Reject a token with this error document (OAUTHBEARER, XOAUTH2).
-    RejectToken(Vec<u8>),
-    /// The user's password, for CRAM-MD5.
-    Password(Secret<String>),
-    /// The user's stored credentials, for SCRAM.
-    ScramCredentials(ScramCredentials),
-}
-
-/// One message of the maildrop, as listed at login.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MaildropEntry {
-    /// The octets RETR sends before dot-stuffing; see [`crate::wire_size`].
-    pub size: u64,
-    /// The unique id, stable across sessions.
-    pub uid: Uid<'static>,
-}
+mod sasl;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phase {
@@ -510,80 +332,6 @@ impl ServerSession {
         }
     }
 
-    /// Answers [`ServerEvent::SaslNeed`]. An answer the need does not take is refused and
-    /// changes nothing.
-    pub fn sasl_answer(&mut self, answer: SaslAnswer) -> Result<(), UsageError> {
-        let Some(Pending::Sasl {
-            auth,
-            awaiting_client: false,
-        }) = &mut self.pending
-        else {
-            return Err(UsageError::NotPending("SASL need"));
-        };
-        let step = match answer {
-            SaslAnswer::Accept => auth.accept(),
-            SaslAnswer::Reject => auth.reject(),
-            SaslAnswer::RejectToken(error) => auth.reject_token(error),
-            SaslAnswer::Password(password) => auth.provide_password(password),
-            SaslAnswer::ScramCredentials(credentials) => {
-                auth.provide_scram_credentials(credentials)
-            }
-        };
-        match step {
-            Err(error) if !error.is_peer_fault() => Err(UsageError::InvalidArgument("SASL answer")),
-            step => {
-                self.sasl_step(step);
-                self.process();
-                Ok(())
-            }
-        }
-    }
-
-    fn sasl_step(&mut self, step: Result<ServerStep, mailwire_sasl::SaslError>) {
-        match step {
-            Ok(ServerStep::Challenge(challenge)) => {
-                self.set_awaiting_client(true);
-                Reply::Continuation(challenge).encode(&mut self.out);
-            }
-            Ok(ServerStep::Need(need)) => {
-                self.set_awaiting_client(false);
-                if let Some(Pending::Sasl { auth, .. }) = &self.pending {
-                    let mechanism = auth.mechanism();
-                    self.events
-                        .push_back(ServerEvent::SaslNeed { mechanism, need });
-                }
-            }
-            Ok(ServerStep::Success(success)) => {
-                self.set_line_limit(self.options.max_line_length);
-                self.pending = Some(Pending::Login);
-                self.events.push_back(ServerEvent::SaslSuccess(success));
-            }
-            Ok(ServerStep::Failure(Failure::Cancelled)) => {
-                self.pending = None;
-                self.set_line_limit(self.options.max_line_length);
-                self.err(None, "Authentication cancelled");
-            }
-            Ok(ServerStep::Failure(_)) => {
-                self.pending = None;
-                self.fail_login(LoginFailure::BadCredentials);
-            }
-            Err(_) => {
-                self.pending = None;
-                self.set_line_limit(self.options.max_line_length);
-                self.client_error("Malformed SASL exchange");
-            }
-        }
-    }
-
-    fn set_awaiting_client(&mut self, value: bool) {
-        if let Some(Pending::Sasl {
-            awaiting_client, ..
-        }) = &mut self.pending
-        {
-            *awaiting_client = value;
-        }
-    }
-
     /// Sends the next chunk of the message asked for by [`ServerEvent::Retrieve`], in the line
     /// endings it is stored with. Returns `false` once TOP has all it needs: the remaining
     /// chunks may be skipped.
@@ -745,29 +493,6 @@ impl ServerSession {
         }
     }
 
-    fn handle_sasl_line(&mut self, line: Result<bytes::Bytes, FrameError>) {
-        let Some(Pending::Sasl { auth, .. }) = &mut self.pending else {
-            return;
-        };
-        let response = match line {
-            Ok(line) => SaslResponse::parse(&line),
-            Err(_) => Err(ParseError::Syntax("line too long")),
-        };
-        let step = match response {
-            Ok(SaslResponse::Data(data)) => auth.step(Some(data.expose())),
-            Ok(SaslResponse::Cancel) => Ok(auth.cancel()),
-            Err(_) => {
-                self.pending = None;
-                self.set_line_limit(self.options.max_line_length);
-                self.client_error("Malformed SASL response");
-                self.process();
-                return;
-            }
-        };
-        self.sasl_step(step);
-        self.process();
-    }
-
     fn handle_line(&mut self, line: &[u8]) {
         let command = match Command::parse(line) {
             Ok(command) => command,
@@ -851,29 +576,6 @@ impl ServerSession {
         self.pending = Some(Pending::Login);
         self.events
             .push_back(ServerEvent::Login(LoginRequest { user, credentials }));
-    }
-
-    fn auth(&mut self, mechanism: Mechanism<'_>, initial_response: Option<Secret<Vec<u8>>>) {
-        let enabled = SaslMechanism::from_name(mechanism.as_str())
-            .ok()
-            .filter(|m| self.options.sasl_mechanisms.contains(m));
-        let (Some(enabled), Some(config)) = (enabled, &self.sasl_config) else {
-            return self.client_error("Unsupported authentication mechanism");
-        };
-        if enabled.is_plaintext() && !self.cleartext_allowed() {
-            return self.err(
-                Some("AUTH"),
-                "Plaintext authentication disallowed without TLS, use STLS",
-            );
-        }
-        let mut auth = Box::new(ServerAuth::new(enabled, config.clone()));
-        let step = auth.step(initial_response.as_ref().map(|r| r.expose().as_slice()));
-        self.pending = Some(Pending::Sasl {
-            auth,
-            awaiting_client: false,
-        });
-        self.set_line_limit(self.options.max_sasl_line_length);
-        self.sasl_step(step);
     }
 
     fn lang(&mut self, tag: Option<&str>) {
