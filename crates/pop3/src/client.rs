@@ -200,6 +200,31 @@ impl Awaiting {
 }
 
 /// A POP3 client session. See the [module documentation](self).
+///
+/// ```
+/// use bytes::BytesMut;
+/// use mailwire_core::Secret;
+/// use mailwire_pop3::{ClientEvent, ClientOptions, ClientSession, LoginMethod, MessageNumber};
+///
+/// let options = ClientOptions { allow_cleartext_login_without_tls: true, ..Default::default() };
+/// let mut client = ClientSession::new(options);
+/// let mut out = BytesMut::new();
+/// client.handle_input(b"+OK ready\r\n");
+/// client.poll_transmit(&mut out);
+/// assert_eq!(&out[..], b"CAPA\r\n");
+/// client.handle_input(b"+OK\r\nUSER\r\nPIPELINING\r\n.\r\n");
+/// assert!(matches!(client.poll_event(), Some(ClientEvent::Ready { .. })));
+///
+/// assert_eq!(client.login("alice", Secret::new("secret".into())), Ok(LoginMethod::UserPass));
+/// client.handle_input(b"+OK\r\n+OK logged in\r\n");
+/// assert_eq!(client.poll_event(), Some(ClientEvent::LoggedIn(LoginMethod::UserPass)));
+///
+/// client.retr(MessageNumber::new(1).unwrap()).unwrap();
+/// client.handle_input(b"+OK 12 octets\r\nSubject: x\r\n..\r\n.\r\n");
+/// let Some(ClientEvent::MessageData { data, .. }) = client.poll_event() else { panic!() };
+/// assert_eq!(&data[..], b"Subject: x\r\n.\r\n");
+/// assert!(matches!(client.poll_event(), Some(ClientEvent::MessageEnd { .. })));
+/// ```
 #[derive(Debug)]
 pub struct ClientSession {
     options: ClientOptions,
