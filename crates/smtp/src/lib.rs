@@ -1,6 +1,20 @@
 //! mailwire-smtp: SMTP (RFC 5321) and LMTP (RFC 2033) as sans-IO sessions.
 //!
-//! This crate is reserved and holds no API yet: its implementation is tracked in issue 4 of the
-//! project. Nothing here pretends to work.
+//! - [`address`], [`params`], [`command`], [`reply`], [`ehlo`]: validated values, their parsers
+//!   and their encoders. Parsers take one complete line; encoders append to a `BytesMut`.
+//!
+//! ```
+//! use mailwire_smtp::command::Command;
+//! let cmd = Command::parse(b"MAIL FROM:<a@example.org> SIZE=1000 BODY=8BITMIME").unwrap();
+//! let mut out = bytes::BytesMut::new();
+//! cmd.encode(&mut out);
+//! assert_eq!(&out[..], b"MAIL FROM:<a@example.org> SIZE=1000 BODY=8BITMIME\r\n");
+//! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+pub mod address;
+pub mod command;
+pub mod ehlo;
+pub mod params;
+pub mod reply;
