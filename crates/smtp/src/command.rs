@@ -157,13 +157,16 @@ fn path_text(input: &str) -> Res<'_, &str> {
     if !input.starts_with('<') {
         return Err(fail());
     }
-    let (mut quoted, mut escaped) = (false, false);
+    // A `>` may also sit in a general address literal (`[tag:>]`), which ends at `]`.
+    let (mut quoted, mut escaped, mut literal) = (false, false, false);
     for (i, c) in input.char_indices() {
         match c {
             _ if escaped => escaped = false,
             '\\' if quoted => escaped = true,
-            '"' => quoted = !quoted,
-            '>' if !quoted => return Ok((&input[i + 1..], &input[..=i])),
+            '"' if !literal => quoted = !quoted,
+            '[' if !quoted => literal = true,
+            ']' if !quoted => literal = false,
+            '>' if !quoted && !literal => return Ok((&input[i + 1..], &input[..=i])),
             _ => {}
         }
     }

@@ -16,5 +16,7 @@
 pub mod address;
 pub mod command;
 pub mod ehlo;
+pub mod error;
 pub mod params;
 pub mod reply;
+pub mod server;
