@@ -28,6 +28,14 @@ pub enum UsageError {
     /// The server did not offer what the request needs.
     #[error("the server does not offer {0}")]
     NotOffered(&'static str),
+    /// The message is larger than the SIZE the server advertised.
+    #[error("message of {size} octets exceeds the server's limit of {limit}")]
+    TooBig {
+        /// The message size.
+        size: u64,
+        /// The server's limit.
+        limit: u64,
+    },
     /// The session is closed.
     #[error("the session is closed")]
     Closed,

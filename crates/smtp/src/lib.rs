@@ -14,6 +14,7 @@
 #![deny(missing_docs)]
 
 pub mod address;
+pub mod client;
 pub mod command;
 pub mod ehlo;
 pub mod error;
