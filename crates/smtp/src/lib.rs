@@ -16,6 +16,7 @@
 pub mod address;
 pub mod client;
 pub mod command;
+pub mod delivery;
 pub mod ehlo;
 pub mod error;
 pub mod params;
