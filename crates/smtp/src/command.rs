@@ -109,6 +109,9 @@ pub enum CommandError {
     /// The AUTH initial response is not base64.
     #[error("invalid base64")]
     Base64,
+    /// The line is longer than the limit (RFC 5321 §4.5.3.1.4).
+    #[error("line too long")]
+    LineTooLong,
 }
 
 impl CommandError {
@@ -136,6 +139,9 @@ impl CommandError {
             CommandError::Hello(_) => Reply::new(syntax, enh(5, 5, 4), "Invalid domain name"),
             CommandError::Param(e) => Reply::new(syntax, enh(5, 5, 4), e.to_string()),
             CommandError::Base64 => Reply::new(syntax, enh(5, 5, 2), "Invalid base64 data"),
+            CommandError::LineTooLong => {
+                Reply::new(ReplyCode::SYNTAX_ERROR, enh(5, 5, 2), "Line too long")
+            }
         }
     }
 }

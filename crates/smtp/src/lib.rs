@@ -2,6 +2,12 @@
 //!
 //! - [`address`], [`params`], [`command`], [`reply`], [`ehlo`]: validated values, their parsers
 //!   and their encoders. Parsers take one complete line; encoders append to a `BytesMut`.
+//! - [`server`]: the server session (SMTP and LMTP), every extension of the server side.
+//! - [`client`]: the client session, one result per recipient.
+//! - [`delivery`]: pure functions for relaying: recipients by domain, MX order, retry or bounce,
+//!   delivery status notifications.
+//! - `tokio_codec` (feature `tokio`): tokio-util `Decoder`/`Encoder` adapters.
+//! - [`error`]: misuse of a session's API.
 //!
 //! ```
 //! use mailwire_smtp::command::Command;
@@ -22,3 +28,5 @@ pub mod error;
 pub mod params;
 pub mod reply;
 pub mod server;
+#[cfg(feature = "tokio")]
+pub mod tokio_codec;

@@ -567,11 +567,7 @@ impl Server {
                             self.phase = Phase::Command;
                             self.auth = None;
                         }
-                        self.error(Reply::new(
-                            ReplyCode::SYNTAX_ERROR,
-                            enh(5, 5, 2),
-                            "Line too long",
-                        ));
+                        self.error(CommandError::LineTooLong.reply());
                     }
                     Some(Err(_)) => self.error(Reply::new(
                         ReplyCode::SYNTAX_ERROR,
@@ -599,11 +595,7 @@ impl Server {
         }
         let is_auth = line.len() >= 5 && line[..5].eq_ignore_ascii_case(b"AUTH ");
         if line.len() + 2 > self.options.max_line_length && !is_auth {
-            self.error(Reply::new(
-                ReplyCode::SYNTAX_ERROR,
-                enh(5, 5, 2),
-                "Line too long",
-            ));
+            self.error(CommandError::LineTooLong.reply());
             return;
         }
         match Command::parse(line) {
