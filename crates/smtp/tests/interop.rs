@@ -632,7 +632,7 @@ fn our_client_against_aiosmtpd_with_starttls() {
             (utf8, "Subject: Grüße\r\n\r\nhéllo\r\n".as_bytes()),
         ],
     );
-    assert!(events.iter().any(|e| *e == ClientEvent::StartTls));
+    assert!(events.contains(&ClientEvent::StartTls));
     assert_eq!(results.len(), 2, "{events:?}");
     assert_eq!(delivered(&results[0]), [true]);
     assert_eq!(delivered(&results[1]), [true, true], "{results:?}");
