@@ -31,7 +31,7 @@ use tokio_rustls::TlsConnector;
 
 /// Sends one message over SMTP and prints the server's replies.
 #[derive(Debug, Parser)]
-#[command(version, about)]
+#[command(version)]
 struct Args {
     /// The server, HOST:PORT.
     #[arg(long)]

@@ -35,7 +35,7 @@ use tokio_rustls::TlsAcceptor;
 
 /// An SMTP server with STARTTLS, AUTH and Maildir delivery.
 #[derive(Debug, Parser)]
-#[command(version, about)]
+#[command(version)]
 struct Args {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:2525")]

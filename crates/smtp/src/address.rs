@@ -224,7 +224,8 @@ impl<'a> TryFrom<&'a str> for Host<'a> {
 }
 
 fn is_atext(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c) || !c.is_ascii()
+    matches!(c, 'a'..='z' | 'A'..='Z' | '0'..='9' | '!' | '#'..='\'' | '*' | '+' | '-' | '/' | '=' | '?' | '^'..='`' | '{'..='~')
+        || !c.is_ascii()
 }
 
 fn is_qtext(c: char) -> bool {
@@ -384,7 +385,15 @@ impl<'a> Mailbox<'a> {
     }
 
     fn wire_len(&self) -> usize {
-        self.local_part.0.len() + 1 + self.host.to_string().len()
+        let host = match &self.host {
+            Host::Domain(d) => d.0.len(),
+            Host::Literal(l) => {
+                let mut counter = Counter(0);
+                let _ = fmt::write(&mut counter, format_args!("{l}"));
+                counter.0
+            }
+        };
+        self.local_part.0.len() + 1 + host
     }
 
     /// A copy that owns its text.
@@ -393,6 +402,16 @@ impl<'a> Mailbox<'a> {
             local_part: self.local_part.into_owned(),
             host: self.host.into_owned(),
         }
+    }
+}
+
+/// Counts the bytes written through it.
+struct Counter(usize);
+
+impl fmt::Write for Counter {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0 += s.len();
+        Ok(())
     }
 }
 

@@ -226,10 +226,10 @@ pub(crate) fn decode_sasl(text: &str) -> Result<Vec<u8>, CommandError> {
 impl<'a> Command<'a> {
     /// Parses one command line, given without its CRLF.
     pub fn parse(line: &'a [u8]) -> Result<Self, CommandError> {
-        let line = std::str::from_utf8(line).map_err(|_| CommandError::InvalidCharacters)?;
-        if line.contains(['\r', '\n', '\0']) {
+        if line.iter().any(|&b| matches!(b, b'\r' | b'\n' | 0)) {
             return Err(CommandError::InvalidCharacters);
         }
+        let line = std::str::from_utf8(line).map_err(|_| CommandError::InvalidCharacters)?;
         let (verb, args) = match line.split_once(' ') {
             Some((verb, args)) => (verb, Some(args)),
             None => (line, None),
@@ -237,7 +237,8 @@ impl<'a> Command<'a> {
         if verb.len() > 8 {
             return Err(CommandError::Unrecognized);
         }
-        let verb = verb.to_ascii_uppercase();
+        let mut buf = [0; 24];
+        let verb = crate::upper(verb, &mut buf);
         let no_args = |cmd: Command<'a>, name: &'static str| match args {
             None => Ok(cmd),
             Some(a) if a.trim().is_empty() => Ok(cmd),
@@ -255,7 +256,7 @@ impl<'a> Command<'a> {
             let domain = arg.split(' ').next().unwrap_or(arg);
             Host::parse(domain).map_err(CommandError::Hello)
         };
-        match verb.as_str() {
+        match verb {
             "HELO" => host("HELO").map(Command::Helo),
             "EHLO" => host("EHLO").map(Command::Ehlo),
             "LHLO" => host("LHLO").map(Command::Lhlo),

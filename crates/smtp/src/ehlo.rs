@@ -78,7 +78,7 @@ impl Capability<'_> {
         }
         let params: Vec<&str> = words.collect();
         let bare = |cap| params.is_empty().then_some(cap);
-        let known = match keyword.to_ascii_uppercase().as_str() {
+        let known = match crate::upper(keyword, &mut [0; 24]) {
             "SIZE" => match params.as_slice() {
                 [] => Some(Capability::Size(None)),
                 [n] => n.parse().ok().map(|n| Capability::Size(Some(n))),

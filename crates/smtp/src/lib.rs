@@ -30,3 +30,14 @@ pub mod reply;
 pub mod server;
 #[cfg(feature = "tokio")]
 pub mod tokio_codec;
+
+/// ASCII upper case into a stack buffer, to match keywords without allocating. Words longer
+/// than the buffer come back empty: no keyword is that long.
+pub(crate) fn upper<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
+    let Some(dst) = buf.get_mut(..word.len()) else {
+        return "";
+    };
+    dst.copy_from_slice(word.as_bytes());
+    dst.make_ascii_uppercase();
+    std::str::from_utf8(dst).unwrap_or("")
+}

@@ -198,10 +198,9 @@ fn is_value(value: &str) -> bool {
             .all(|c| matches!(c, '!'..='<' | '>'..='~') || !c.is_ascii())
 }
 
-/// Splits the text after a path into `keyword[=value]` items.
-fn split_params(text: &str) -> Result<Vec<(&str, Option<&str>)>, ParamError> {
-    let mut items = Vec::new();
-    for item in text.split(' ').filter(|s| !s.is_empty()) {
+/// The `keyword[=value]` items of the text after a path.
+fn split_params(text: &str) -> impl Iterator<Item = Result<(&str, Option<&str>), ParamError>> {
+    text.split(' ').filter(|s| !s.is_empty()).map(|item| {
         let (keyword, value) = match item.split_once('=') {
             Some((k, v)) => (k, Some(v)),
             None => (item, None),
@@ -209,9 +208,8 @@ fn split_params(text: &str) -> Result<Vec<(&str, Option<&str>)>, ParamError> {
         if !is_keyword(keyword) || value.is_some_and(|v| !is_value(v)) {
             return Err(ParamError::Syntax);
         }
-        items.push((keyword, value));
-    }
-    Ok(items)
+        Ok((keyword, value))
+    })
 }
 
 fn set_once<T>(slot: &mut Option<T>, value: T, name: &'static str) -> Result<(), ParamError> {
@@ -248,15 +246,17 @@ impl<'a> MailParameters<'a> {
     /// Parses the text after `MAIL FROM:<path>`.
     pub fn parse(text: &'a str) -> Result<Self, ParamError> {
         let mut params = MailParameters::default();
-        for (keyword, value) in split_params(text)? {
-            match keyword.to_ascii_uppercase().as_str() {
+        for item in split_params(text) {
+            let (keyword, value) = item?;
+            let mut buf = [0; 24];
+            match crate::upper(keyword, &mut buf) {
                 "SIZE" => set_once(
                     &mut params.size,
                     parse_size(required(value, "SIZE")?)?,
                     "SIZE",
                 )?,
                 "BODY" => {
-                    let body = match required(value, "BODY")?.to_ascii_uppercase().as_str() {
+                    let body = match crate::upper(required(value, "BODY")?, &mut [0; 24]) {
                         "7BIT" => Body::SevenBit,
                         "8BITMIME" => Body::EightBitMime,
                         "BINARYMIME" => Body::BinaryMime,
@@ -267,7 +267,7 @@ impl<'a> MailParameters<'a> {
                 "SMTPUTF8" => flag_once(&mut params.smtputf8, value, "SMTPUTF8")?,
                 "REQUIRETLS" => flag_once(&mut params.requiretls, value, "REQUIRETLS")?,
                 "RET" => {
-                    let ret = match required(value, "RET")?.to_ascii_uppercase().as_str() {
+                    let ret = match crate::upper(required(value, "RET")?, &mut [0; 24]) {
                         "FULL" => Ret::Full,
                         "HDRS" => Ret::Headers,
                         _ => return Err(ParamError::InvalidValue("RET")),
@@ -373,7 +373,7 @@ fn parse_notify(value: &str) -> Result<Notify, ParamError> {
     }
     let (mut success, mut failure, mut delay) = (false, false, false);
     for item in value.split(',') {
-        let slot = match item.to_ascii_uppercase().as_str() {
+        let slot = match crate::upper(item, &mut [0; 24]) {
             "SUCCESS" => &mut success,
             "FAILURE" => &mut failure,
             "DELAY" => &mut delay,
@@ -395,8 +395,10 @@ impl<'a> RcptParameters<'a> {
     /// Parses the text after `RCPT TO:<path>`.
     pub fn parse(text: &'a str) -> Result<Self, ParamError> {
         let mut params = RcptParameters::default();
-        for (keyword, value) in split_params(text)? {
-            match keyword.to_ascii_uppercase().as_str() {
+        for item in split_params(text) {
+            let (keyword, value) = item?;
+            let mut buf = [0; 24];
+            match crate::upper(keyword, &mut buf) {
                 "NOTIFY" => set_once(
                     &mut params.notify,
                     parse_notify(required(value, "NOTIFY")?)?,
