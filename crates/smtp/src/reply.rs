@@ -352,7 +352,8 @@ impl<'a> Reply<'a> {
         let mut pos = 0;
         loop {
             let rest = &input[pos..];
-            let Some(end) = rest.iter().take(MAX_REPLY_LINE).position(|&b| b == b'\n') else {
+            let window = &rest[..rest.len().min(MAX_REPLY_LINE)];
+            let Some(end) = memchr::memchr(b'\n', window) else {
                 if rest.len() >= MAX_REPLY_LINE {
                     return Err(ReplyError::LineTooLong);
                 }
@@ -422,6 +423,9 @@ pub struct ReplyAssembler<'a> {
 impl<'a> ReplyAssembler<'a> {
     /// Adds a line (without its line ending); returns the reply when the line was the last.
     pub fn push(&mut self, line: &'a [u8]) -> Result<Option<Reply<'a>>, ReplyError> {
+        if self.lines.is_empty() {
+            self.lines.reserve(4);
+        }
         let parsed = ReplyLine::parse(line)?;
         if self.lines.len() >= MAX_REPLY_LINES {
             return Err(ReplyError::TooManyLines);
