@@ -278,6 +278,11 @@ impl Server {
         self.activity = true;
         self.framer.feed(bytes);
         self.process();
+        // Input that ended with a line ending and was all used leaves no line half read (and
+        // none being dropped for length): release the buffer so an idle session holds none.
+        if bytes.last() == Some(&b'\n') && self.framer.buffered().is_empty() {
+            self.framer = LineFramer::new(*self.framer.options());
+        }
         if self.framer.buffered().len() > self.options.max_buffered_input {
             self.framer.clear();
             self.close_with(Reply::new(
@@ -295,13 +300,17 @@ impl Server {
 
     /// The next event, if any.
     pub fn poll_event(&mut self) -> Option<Event> {
-        self.events.pop_front()
+        let event = self.events.pop_front();
+        if event.is_none() && self.events.capacity() > 0 {
+            // An idle session holds no buffers.
+            self.events = VecDeque::new();
+        }
+        event
     }
 
     /// Appends every queued reply to `out`.
     pub fn poll_transmit(&mut self, out: &mut BytesMut) {
-        out.extend_from_slice(&self.out);
-        self.out.clear();
+        out.extend_from_slice(&std::mem::take(&mut self.out));
     }
 
     /// Whether the session is done: the transport should be closed once `poll_transmit` has
