@@ -16,7 +16,11 @@ fuzz_target!(|data: &[u8]| {
         lmtp: flags & 1 != 0,
         chunking: flags & 2 != 0,
         pipelining: flags & 4 != 0,
-        starttls: if flags & 8 != 0 { StartTls::Opportunistic } else { StartTls::Never },
+        starttls: if flags & 8 != 0 {
+            StartTls::Opportunistic
+        } else {
+            StartTls::Never
+        },
         allow_plaintext_auth_without_tls: true,
         report_replies: flags & 16 != 0,
         ..ClientOptions::default()

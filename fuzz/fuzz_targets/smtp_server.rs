@@ -34,8 +34,12 @@ fuzz_target!(|data: &[u8]| {
         server.handle_input(chunk);
         while let Some(event) = server.poll_event() {
             turn += 1;
-            let yes = (turn + u32::from(*flags >> 7)) % 3 != 0;
-            let no = Reply::new(ReplyCode::MAILBOX_UNAVAILABLE, EnhancedCode::new(5, 0, 0), "no");
+            let yes = !(turn + u32::from(*flags >> 7)).is_multiple_of(3);
+            let no = Reply::new(
+                ReplyCode::MAILBOX_UNAVAILABLE,
+                EnhancedCode::new(5, 0, 0),
+                "no",
+            );
             match event {
                 Event::AuthStart { .. } => {
                     let config = ServerConfig::new("fuzznonce", "fuzz.test").expect("valid nonce");
@@ -46,7 +50,8 @@ fuzz_target!(|data: &[u8]| {
                     let cram = matches!(need, mailwire_sasl::ServerNeed::CramMd5Password { .. });
                     let _ = server.answer_auth(|a| {
                         if scram && yes {
-                            let creds = ScramCredentials::derive(ScramHash::Sha256, "pw", b"salt", 1)?;
+                            let creds =
+                                ScramCredentials::derive(ScramHash::Sha256, "pw", b"salt", 1)?;
                             a.provide_scram_credentials(creds)
                         } else if cram && yes {
                             a.provide_password("pw".to_owned().into())
