@@ -5,7 +5,7 @@
 use bytes::BytesMut;
 use libfuzzer_sys::fuzz_target;
 use mailwire_smtp::ehlo::EhloReply;
-use mailwire_smtp::reply::Reply;
+use mailwire_smtp::reply::{Reply, ReplyError};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(Some((reply, used))) = Reply::parse(data) {
@@ -14,9 +14,12 @@ fuzz_target!(|data: &[u8]| {
         let _ = ehlo.to_reply();
         let mut out = BytesMut::new();
         reply.encode(&mut out);
-        let (again, _) = Reply::parse(&out)
-            .expect("encoded reply parses")
-            .expect("encoded reply is complete");
-        assert_eq!(again.code(), reply.code());
+        // Re-encoding may lengthen a line (invalid UTF-8 became U+FFFD, the enhanced code is
+        // repeated on every line), so a line at the reading limit may come back too long.
+        match Reply::parse(&out) {
+            Ok(Some((again, _))) => assert_eq!(again.code(), reply.code()),
+            Err(ReplyError::LineTooLong) => {}
+            other => panic!("encoded reply does not parse: {other:?}"),
+        }
     }
 });
