@@ -241,6 +241,7 @@ fn auth_plain_and_login() {
         b"EHLO c\r\nAUTH PLAIN\r\nAGFsaWNlAHNlY3JldA==\r\nQUIT\r\n",
     );
     assert_eq!(codes(&t), [220, 250, 334, 235, 221]);
+    assert!(t.output.contains("\r\n334 \r\n"));
     // LOGIN: "Username:" and "Password:" challenges.
     let t = run(
         &auth_opts(),

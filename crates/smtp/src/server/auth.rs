@@ -1,7 +1,6 @@
 //! AUTH (RFC 4954) in the server session: policy checks, then the SASL exchange of
 //! mailwire-sasl with 334 challenges, `*` cancels and the failure limit.
 
-use bytes::BytesMut;
 use mailwire_core::Secret;
 use mailwire_sasl::{Failure, Mechanism, SaslError, ServerAuth, ServerConfig, ServerStep};
 
@@ -113,12 +112,12 @@ impl Server {
         self.phase = Phase::Command;
         match step {
             Ok(ServerStep::Challenge(challenge)) => {
-                let mut text = BytesMut::new();
+                // RFC 4954 §4: "334" SP [base64] CRLF, the space even for an empty challenge.
+                self.out.extend_from_slice(b"334 ");
                 if !challenge.is_empty() {
-                    crate::command::encode_sasl(&challenge, &mut text);
+                    crate::command::encode_sasl(&challenge, &mut self.out);
                 }
-                let text = String::from_utf8_lossy(&text).into_owned();
-                self.send(Reply::new(ReplyCode::AUTH_CHALLENGE, None, text));
+                self.out.extend_from_slice(b"\r\n");
                 self.phase = Phase::AuthResponse;
             }
             Ok(ServerStep::Need(need)) => {
