@@ -11,7 +11,7 @@ use mailwire_core::Secret;
 use nom::IResult;
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1};
+use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{digit1, space0, space1};
 use nom::combinator::{all_consuming, eof, map, opt, rest};
 use nom::sequence::preceded;
@@ -157,6 +157,18 @@ fn address_text(e: AddressError) -> &'static str {
 
 type Res<'a, T> = IResult<&'a str, T>;
 
+/// An ASCII keyword in any case (nom's `tag_no_case` lowercases full Unicode, which is slow
+/// and not what SMTP keywords need).
+fn ascii_tag_no_case(keyword: &'static str) -> impl Fn(&str) -> Res<'_, &str> {
+    move |input: &str| match input.get(..keyword.len()) {
+        Some(head) if head.eq_ignore_ascii_case(keyword) => Ok((&input[keyword.len()..], head)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        ))),
+    }
+}
+
 /// A path: `<` up to the matching `>`, skipping over quoted strings.
 fn path_text(input: &str) -> Res<'_, &str> {
     let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Char));
@@ -184,7 +196,7 @@ fn path_and_params<'a>(
     keyword: &'static str,
 ) -> impl Parser<&'a str, Output = (&'a str, &'a str), Error = nom::error::Error<&'a str>> {
     (
-        preceded((tag_no_case(keyword), space0), path_text),
+        preceded((ascii_tag_no_case(keyword), space0), path_text),
         alt((preceded(space1, rest), eof)),
     )
 }
@@ -192,7 +204,9 @@ fn path_and_params<'a>(
 fn bdat_args(input: &str) -> Res<'_, (&str, bool)> {
     all_consuming((
         digit1,
-        map(opt(preceded(space1, tag_no_case("LAST"))), |l| l.is_some()),
+        map(opt(preceded(space1, ascii_tag_no_case("LAST"))), |l| {
+            l.is_some()
+        }),
     ))
     .parse(input)
 }
