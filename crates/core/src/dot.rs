@@ -128,16 +128,16 @@ impl DotStuffer {
             let end = i + k;
             self.line_start = true;
             i = end + 1;
-            if !normalize {
+            if input[end] == b'\r' && input.get(end + 1) == Some(&b'\n') {
+                // CRLF: one line ending, whether normalising or not.
+                i = end + 2;
+            } else if !normalize {
                 continue;
-            }
-            if input[end] == b'\n' {
-                // A bare LF: a CRLF pair is consumed whole in the CR branch below.
+            } else if input[end] == b'\n' {
+                // A bare LF (a CRLF split across chunks was dealt with by `skip_lf`).
                 out.extend_from_slice(&input[from..end]);
                 out.put_u8(b'\r');
                 from = end;
-            } else if input.get(end + 1) == Some(&b'\n') {
-                i = end + 2;
             } else {
                 // A CR not followed by LF in this chunk: written as CRLF now; an LF that opens
                 // the next chunk is its pair.
@@ -237,6 +237,7 @@ impl DotUnstuffer {
     ///
     /// Once the end has been found, further calls use nothing and return `done` again; call
     /// [`reset`](Self::reset) to decode another message.
+    #[must_use = "on `done`, the input after `consumed` belongs to the caller"]
     pub fn decode(&mut self, input: &[u8], out: &mut BytesMut) -> Decoded {
         if self.done {
             return Decoded {
@@ -254,13 +255,21 @@ impl DotUnstuffer {
                 Unstuff::Text => match memchr::memchr2(b'\r', b'\n', &input[i..]) {
                     None => i = input.len(),
                     Some(k) => {
-                        if input[i + k] == b'\r' {
-                            self.state = Unstuff::Cr;
-                        } else {
+                        let end = i + k;
+                        if input[end] == b'\n' {
                             self.bare_lf += 1;
                             self.state = Unstuff::LineStartBare;
+                            i = end + 1;
+                        } else if input.get(end + 1) != Some(&b'\n') {
+                            self.state = Unstuff::Cr;
+                            i = end + 1;
+                        } else if input.get(end + 2).is_some_and(|&b| b != b'.') {
+                            // The common case, CRLF then text: stay in the scanning loop.
+                            i = end + 2;
+                        } else {
+                            self.state = Unstuff::LineStartCrlf;
+                            i = end + 2;
                         }
-                        i += k + 1;
                     }
                 },
                 Unstuff::LineStartCrlf | Unstuff::LineStartBare => {

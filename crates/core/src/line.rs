@@ -137,6 +137,7 @@ impl LineFramer {
     ///
     /// Returns `None` when no whole line is buffered yet (feed more bytes), `Some(Err(_))` for a
     /// line that must be refused (the framer goes on with the following line).
+    #[must_use = "the line is removed from the buffer"]
     pub fn next_line(&mut self) -> Option<Result<Bytes, FrameError>> {
         match self.state {
             State::Framing => {}
@@ -225,6 +226,7 @@ impl LineFramer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn opts(max: usize, allow_bare_lf: bool) -> FramerOptions {
         FramerOptions {
@@ -494,5 +496,82 @@ mod tests {
             FrameError::BareLf { line: Bytes::new() }.to_string(),
             "bare LF not allowed as a line ending"
         );
+    }
+
+    /// Checks `items` against the stream they came from: each line is the stream's bytes up to
+    /// a line ending allowed by `options`, no line has an LF or exceeds the limit, and each
+    /// over-long line is counted exactly. Returns how many bytes the items account for.
+    fn account(stream: &[u8], options: FramerOptions, items: &[Item]) -> usize {
+        let mut pos = 0;
+        for item in items {
+            let rest = &stream[pos..];
+            let (line, bare) = match item {
+                Ok(line) => (line.clone(), !rest[line.len()..].starts_with(b"\r\n")),
+                Err(FrameError::BareLf { line }) => {
+                    assert!(!options.allow_bare_lf);
+                    (line.to_vec(), true)
+                }
+                Err(FrameError::TooLong { discarded }) => {
+                    assert!(*discarded > options.max_line_length);
+                    let lf = rest.iter().position(|&b| b == b'\n').map(|at| at + 1);
+                    assert_eq!(lf, Some(*discarded));
+                    pos += discarded;
+                    continue;
+                }
+            };
+            assert!(!line.contains(&b'\n'));
+            assert_eq!(&rest[..line.len()], &line[..]);
+            let ending: &[u8] = if bare { b"\n" } else { b"\r\n" };
+            assert!(rest[line.len()..].starts_with(ending));
+            assert!(line.len() + ending.len() <= options.max_line_length);
+            if item.is_ok() && bare {
+                assert!(options.allow_bare_lf);
+            }
+            pos += line.len() + ending.len();
+        }
+        pos
+    }
+
+    fn stream_strategy() -> impl Strategy<Value = Vec<u8>> {
+        let byte = prop_oneof![
+            4 => Just(b'a'),
+            2 => Just(b'\r'),
+            2 => Just(b'\n'),
+            1 => any::<u8>(),
+        ];
+        proptest::collection::vec(byte, 0..120)
+    }
+
+    proptest! {
+        #[test]
+        fn framing_matches_the_input_in_any_chunking(
+            input in stream_strategy(),
+            max in 0usize..24,
+            allow_bare_lf in any::<bool>(),
+            sizes in proptest::collection::vec(1usize..16, 1..6),
+        ) {
+            let options = opts(max, allow_bare_lf);
+            let (whole, whole_rest) = frame_chunks(options, &[&input]);
+            let mut chunks = Vec::new();
+            let mut rest = &input[..];
+            for &size in sizes.iter().cycle() {
+                if rest.is_empty() {
+                    break;
+                }
+                let (chunk, tail) = rest.split_at(size.min(rest.len()));
+                chunks.push(chunk);
+                rest = tail;
+            }
+            let (items, left) = frame_chunks(options, &chunks);
+            prop_assert_eq!(&items, &whole);
+            prop_assert_eq!(&left, &whole_rest);
+            let used = account(&input, options, &items);
+            // What is left is either buffered or an over-long line still being dropped.
+            if left.is_empty() {
+                prop_assert!(!input[used..].contains(&b'\n'));
+            } else {
+                prop_assert_eq!(&input[used..], &left[..]);
+            }
+        }
     }
 }

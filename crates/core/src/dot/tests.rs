@@ -301,9 +301,9 @@ fn bare_line_endings_are_counted() {
     assert_eq!(got.content, b"a\nb\rc\r\r\n\n\r\n");
     assert_eq!((got.bare_lf, got.bare_cr, got.end), (2, 2, None));
     let mut unstuffer = DotUnstuffer::new();
-    unstuffer.decode(b"clean\r\n", &mut BytesMut::new());
+    assert!(!unstuffer.decode(b"clean\r\n", &mut BytesMut::new()).done);
     assert!(!unstuffer.saw_bare_line_ending());
-    unstuffer.decode(b"x\ny", &mut BytesMut::new());
+    assert!(!unstuffer.decode(b"x\ny", &mut BytesMut::new()).done);
     assert!(unstuffer.saw_bare_line_ending());
 }
 
