@@ -129,6 +129,61 @@ impl ScramCredentials {
     }
 }
 
+impl ScramCredentials {
+    /// Encodes the credentials in the RFC 5803 form used by LDAP and PostgreSQL:
+    /// `SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>`, all base64. The result
+    /// holds the keys: store it like a password hash.
+    ///
+    /// ```
+    /// use mailwire_sasl::{ScramCredentials, ScramHash};
+    ///
+    /// let creds = ScramCredentials::derive(ScramHash::Sha1, "pencil", b"salt", 4096)?;
+    /// let stored = creds.to_rfc5803();
+    /// assert!(stored.starts_with("SCRAM-SHA-1$4096:c2FsdA==$"));
+    /// assert_eq!(ScramCredentials::from_rfc5803(&stored)?, creds);
+    /// # Ok::<(), mailwire_sasl::SaslError>(())
+    /// ```
+    pub fn to_rfc5803(&self) -> String {
+        format!(
+            "{}${}:{}${}:{}",
+            self.hash.mechanism(),
+            self.iterations,
+            BASE64.encode(&self.salt),
+            BASE64.encode(self.stored_key.expose()),
+            BASE64.encode(self.server_key.expose()),
+        )
+    }
+
+    /// Parses the form written by [`ScramCredentials::to_rfc5803`].
+    pub fn from_rfc5803(stored: &str) -> Result<Self, SaslError> {
+        let invalid = || SaslError::from(Misuse::InvalidArgument("not RFC 5803 SCRAM credentials"));
+        let (scheme, rest) = stored.split_once('$').ok_or_else(invalid)?;
+        let (params, keys) = rest.split_once('$').ok_or_else(invalid)?;
+        let (iterations, salt) = params.split_once(':').ok_or_else(invalid)?;
+        let (stored_key, server_key) = keys.split_once(':').ok_or_else(invalid)?;
+        let hash = Mechanism::from_name(scheme)
+            .ok()
+            .and_then(Mechanism::scram_hash)
+            .ok_or_else(invalid)?;
+        let iterations: u32 = iterations.parse().map_err(|_| invalid())?;
+        let decode = |s: &str| BASE64.decode(s).map_err(|_| invalid());
+        let (salt, stored_key, server_key) =
+            (decode(salt)?, decode(stored_key)?, decode(server_key)?);
+        let len = hash.output_len();
+        if iterations == 0 || salt.is_empty() || stored_key.len() != len || server_key.len() != len
+        {
+            return Err(invalid());
+        }
+        Ok(Self {
+            hash,
+            salt,
+            iterations,
+            stored_key: Secret::new(stored_key),
+            server_key: Secret::new(server_key),
+        })
+    }
+}
+
 /// A SCRAM nonce: printable ASCII except `,`.
 pub(crate) fn valid_nonce(nonce: &str) -> bool {
     !nonce.is_empty() && nonce.bytes().all(|b| matches!(b, 0x21..=0x7e) && b != b',')
@@ -451,6 +506,41 @@ impl ScramClient {
                 m,
                 "server-final-message has neither v= nor e=",
             )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc_5803_form_round_trips_and_rejects_garbage() {
+        let creds = ScramCredentials::derive(ScramHash::Sha256, "pencil", b"NaCl", 4096).unwrap();
+        assert_eq!(
+            ScramCredentials::from_rfc5803(&creds.to_rfc5803()).unwrap(),
+            creds
+        );
+        let good = creds.to_rfc5803();
+        let bad = [
+            "",
+            "SCRAM-SHA-256",
+            "SCRAM-SHA-256$4096",
+            "SCRAM-SHA-256$4096:TmFDbA==",
+            "SCRAM-SHA-256$4096:TmFDbA==$AAAA",
+            &good.replace("SCRAM-SHA-256", "PLAIN"),
+            &good.replace("SCRAM-SHA-256", "SCRAM-SHA-1"),
+            &good.replace("$4096:", "$0:"),
+            &good.replace("$4096:", "$x:"),
+            &good.replace("TmFDbA==", ""),
+            &good.replace("TmFDbA==", "!"),
+        ];
+        for b in bad {
+            assert_eq!(
+                ScramCredentials::from_rfc5803(b),
+                Err(Misuse::InvalidArgument("not RFC 5803 SCRAM credentials").into()),
+                "{b}"
+            );
         }
     }
 }

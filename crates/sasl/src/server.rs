@@ -51,10 +51,10 @@ impl ServerConfig {
         self
     }
 
-    /// For protocols that cannot carry data with their success reply (SMTP, IMAP without
-    /// SASL-IR's extension): the SCRAM `server-final-message` is sent as one more
+    /// For protocol profiles whose success reply cannot carry data (see the protocol's SASL
+    /// profile): the SCRAM `server-final-message` is sent as one more
     /// [`ServerStep::Challenge`], the client answers with an empty response, and the
-    /// [`Success`] that follows has no `additional_data`.
+    /// [`Success`] that follows has no `additional_data`. Off by default.
     pub fn with_success_data_as_challenge(mut self, yes: bool) -> Self {
         self.success_data_as_challenge = yes;
         self

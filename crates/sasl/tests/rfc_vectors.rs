@@ -209,3 +209,13 @@ fn oauthbearer_rfc_7628_success_and_failure() {
         ServerStep::Failure(Failure::Rejected)
     );
 }
+
+#[test]
+fn rfc_5803_stored_form() {
+    // RFC 5803 §4's example: the credentials of RFC 5802's user "user" / "pencil".
+    const STORED: &str = "SCRAM-SHA-1$4096:QSXCR+Q6sek8bf92$6dlGYMOdZcOPutkcNY8U2g7vK9Y=:D+CSWLOshSulAsxiupA+qs2/fTE=";
+    let salt = BASE64.decode("QSXCR+Q6sek8bf92").unwrap();
+    let creds = ScramCredentials::derive(ScramHash::Sha1, "pencil", &salt, 4096).unwrap();
+    assert_eq!(creds.to_rfc5803(), STORED);
+    assert_eq!(ScramCredentials::from_rfc5803(STORED).unwrap(), creds);
+}
