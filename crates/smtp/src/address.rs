@@ -36,7 +36,11 @@ pub enum AddressError {
 }
 
 fn is_label_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '-' || c == '_' || !c.is_ascii()
+    // U-labels (RFC 6531): any non-ASCII character but spaces and controls.
+    c.is_ascii_alphanumeric()
+        || c == '-'
+        || c == '_'
+        || (!c.is_ascii() && !c.is_whitespace() && !c.is_control())
 }
 
 /// A domain name, ASCII or UTF-8 (RFC 6531 U-labels). Compared byte for byte; use
@@ -642,6 +646,7 @@ mod tests {
             "<a@x..org>",
             "a@x.org",
             "<a@[300.1.1.1]>",
+            "<a@x\u{a0}.org>",
             "<\"unterminated@x.org>",
         ] {
             assert!(ReversePath::parse(bad).is_err(), "{bad}");

@@ -626,7 +626,7 @@ impl Client {
     fn auth_reply(&mut self, mut auth: ClientAuth, cancelled: bool, reply: Reply<'static>) {
         let code = reply.code();
         if code == ReplyCode::AUTH_CHALLENGE && !cancelled {
-            let text = reply.lines()[0].trim();
+            let text = reply.lines()[0].trim_ascii();
             let response = match BASE64.decode(text) {
                 Ok(challenge) => auth.step(&challenge),
                 Err(_) => Err(SaslError::Misuse(mailwire_sasl::Misuse::InvalidArgument(

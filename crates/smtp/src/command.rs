@@ -255,16 +255,16 @@ impl<'a> Command<'a> {
         let verb = crate::upper(verb, &mut buf);
         let no_args = |cmd: Command<'a>, name: &'static str| match args {
             None => Ok(cmd),
-            Some(a) if a.trim().is_empty() => Ok(cmd),
+            Some(a) if a.trim_ascii().is_empty() => Ok(cmd),
             Some(_) => Err(CommandError::Syntax(name)),
         };
         let text = |a: Option<&'a str>| {
-            a.map(str::trim)
+            a.map(str::trim_ascii)
                 .filter(|t| !t.is_empty())
                 .map(Cow::Borrowed)
         };
         let host = |name: &'static str| -> Result<Host<'a>, CommandError> {
-            let arg = args.map(str::trim).filter(|a| !a.is_empty());
+            let arg = args.map(str::trim_ascii).filter(|a| !a.is_empty());
             let arg = arg.ok_or(CommandError::Syntax(name))?;
             // Some clients add text after the domain; RFC 5321 §4.1.1.1 has only the domain.
             let domain = arg.split(' ').next().unwrap_or(arg);

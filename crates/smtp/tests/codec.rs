@@ -172,6 +172,10 @@ fn tolerated_forms() {
         Command::parse(b"EHLO client.example some text").unwrap(),
         Command::Ehlo(_)
     ));
+    // Only ASCII space separates arguments: a U+00A0 is not trimmed, and not a domain character.
+    assert!(Command::parse("EHLO x\u{a0} y".as_bytes()).is_err());
+    let cmd = Command::parse("NOOP \u{a0}x\u{a0}".as_bytes()).unwrap();
+    assert_eq!(cmd, Command::Noop(Some("\u{a0}x\u{a0}".into())));
 }
 
 #[test]
