@@ -1,6 +1,43 @@
 //! mailwire-smtp: SMTP (RFC 5321) and LMTP (RFC 2033) as sans-IO sessions.
 //!
-//! This crate is reserved and holds no API yet: its implementation is tracked in issue 4 of the
-//! project. Nothing here pretends to work.
+//! - [`address`], [`params`], [`command`], [`reply`], [`ehlo`]: validated values, their parsers
+//!   and their encoders. Parsers take one complete line; encoders append to a `BytesMut`.
+//! - [`server`]: the server session (SMTP and LMTP), every extension of the server side.
+//! - [`client`]: the client session, one result per recipient.
+//! - [`delivery`]: pure functions for relaying: recipients by domain, MX order, retry or bounce,
+//!   delivery status notifications.
+//! - `tokio_codec` (feature `tokio`): tokio-util `Decoder`/`Encoder` adapters.
+//! - [`error`]: misuse of a session's API.
+//!
+//! ```
+//! use mailwire_smtp::command::Command;
+//! let cmd = Command::parse(b"MAIL FROM:<a@example.org> SIZE=1000 BODY=8BITMIME").unwrap();
+//! let mut out = bytes::BytesMut::new();
+//! cmd.encode(&mut out);
+//! assert_eq!(&out[..], b"MAIL FROM:<a@example.org> SIZE=1000 BODY=8BITMIME\r\n");
+//! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+pub mod address;
+pub mod client;
+pub mod command;
+pub mod delivery;
+pub mod ehlo;
+pub mod error;
+pub mod params;
+pub mod reply;
+pub mod server;
+#[cfg(feature = "tokio")]
+pub mod tokio_codec;
+
+/// ASCII upper case into a stack buffer, to match keywords without allocating. Words longer
+/// than the buffer come back empty: no keyword is that long.
+pub(crate) fn upper<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
+    let Some(dst) = buf.get_mut(..word.len()) else {
+        return "";
+    };
+    dst.copy_from_slice(word.as_bytes());
+    dst.make_ascii_uppercase();
+    std::str::from_utf8(dst).unwrap_or("")
+}

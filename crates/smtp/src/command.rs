@@ -1,0 +1,466 @@
+//! Commands (RFC 5321 §4.1.1, RFC 2033 LHLO, RFC 3030 BDAT, RFC 3207 STARTTLS, RFC 4954 AUTH):
+//! the values, their parser and their encoder.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use bytes::BytesMut;
+use mailwire_core::Secret;
+use nom::IResult;
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{digit1, space0, space1};
+use nom::combinator::{all_consuming, eof, map, opt, rest};
+use nom::sequence::preceded;
+
+use crate::address::{AddressError, ForwardPath, Host, ReversePath};
+use crate::params::{MailParameters, ParamError, RcptParameters};
+use crate::reply::{Reply, ReplyCode, enh};
+
+/// Longest command line of RFC 5321 §4.5.3.1.4, CRLF included.
+pub const MAX_COMMAND_LINE: usize = 512;
+/// Longest `AUTH` line or SASL response line (RFC 4954 §4), CRLF included.
+pub const MAX_AUTH_LINE: usize = 12288;
+
+/// A client command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Command<'a> {
+    /// `HELO domain`
+    Helo(Host<'a>),
+    /// `EHLO domain-or-literal`
+    Ehlo(Host<'a>),
+    /// `LHLO domain-or-literal` (LMTP, RFC 2033)
+    Lhlo(Host<'a>),
+    /// `MAIL FROM:<path> params`
+    Mail {
+        /// The reverse path.
+        from: ReversePath<'a>,
+        /// ESMTP parameters.
+        params: MailParameters<'a>,
+    },
+    /// `RCPT TO:<path> params`
+    Rcpt {
+        /// The forward path.
+        to: ForwardPath<'a>,
+        /// ESMTP parameters.
+        params: RcptParameters<'a>,
+    },
+    /// `DATA`
+    Data,
+    /// `BDAT size [LAST]` (RFC 3030)
+    Bdat {
+        /// Octets of message data that follow the command line.
+        size: u64,
+        /// Whether this is the last chunk.
+        last: bool,
+    },
+    /// `RSET`
+    Rset,
+    /// `NOOP [string]`
+    Noop(Option<Cow<'a, str>>),
+    /// `QUIT`
+    Quit,
+    /// `VRFY string`
+    Vrfy(Cow<'a, str>),
+    /// `EXPN string`
+    Expn(Cow<'a, str>),
+    /// `HELP [string]`
+    Help(Option<Cow<'a, str>>),
+    /// `STARTTLS` (RFC 3207)
+    StartTls,
+    /// `AUTH mechanism [initial-response]` (RFC 4954)
+    Auth {
+        /// The SASL mechanism, upper case.
+        mechanism: Cow<'a, str>,
+        /// The decoded initial response; `Some` of an empty value is sent as `=`.
+        initial_response: Option<Secret<Vec<u8>>>,
+    },
+}
+
+/// Why a command line was refused. [`CommandError::reply`] gives the reply to send.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CommandError {
+    /// Not a command this crate knows.
+    #[error("command unrecognized")]
+    Unrecognized,
+    /// The line is not UTF-8 or holds CR, LF or NUL.
+    #[error("invalid characters in command line")]
+    InvalidCharacters,
+    /// The arguments of a known command are malformed.
+    #[error("syntax error in arguments of {0}")]
+    Syntax(&'static str),
+    /// The reverse path of MAIL is malformed or too long.
+    #[error("bad sender address: {0}")]
+    Sender(AddressError),
+    /// The forward path of RCPT is malformed or too long.
+    #[error("bad recipient address: {0}")]
+    Recipient(AddressError),
+    /// The domain of HELO/EHLO/LHLO is malformed.
+    #[error("bad domain: {0}")]
+    Hello(AddressError),
+    /// The parameters of MAIL or RCPT are malformed.
+    #[error(transparent)]
+    Param(ParamError),
+    /// The AUTH initial response is not base64.
+    #[error("invalid base64")]
+    Base64,
+    /// The line is longer than the limit (RFC 5321 §4.5.3.1.4).
+    #[error("line too long")]
+    LineTooLong,
+}
+
+impl CommandError {
+    /// The reply a server sends for this error.
+    pub fn reply(&self) -> Reply<'static> {
+        let syntax = ReplyCode::PARAMETER_SYNTAX_ERROR;
+        match self {
+            CommandError::Unrecognized => Reply::new(
+                ReplyCode::SYNTAX_ERROR,
+                enh(5, 5, 1),
+                "Command unrecognized",
+            ),
+            CommandError::InvalidCharacters => Reply::new(
+                ReplyCode::SYNTAX_ERROR,
+                enh(5, 5, 2),
+                "Invalid characters in command",
+            ),
+            CommandError::Syntax(verb) => Reply::new(
+                syntax,
+                enh(5, 5, 4),
+                format!("Syntax error in {verb} arguments"),
+            ),
+            CommandError::Sender(e) => Reply::new(syntax, enh(5, 1, 7), address_text(*e)),
+            CommandError::Recipient(e) => Reply::new(syntax, enh(5, 1, 3), address_text(*e)),
+            CommandError::Hello(_) => Reply::new(syntax, enh(5, 5, 4), "Invalid domain name"),
+            CommandError::Param(e) => Reply::new(syntax, enh(5, 5, 4), e.to_string()),
+            CommandError::Base64 => Reply::new(syntax, enh(5, 5, 2), "Invalid base64 data"),
+            CommandError::LineTooLong => {
+                Reply::new(ReplyCode::SYNTAX_ERROR, enh(5, 5, 2), "Line too long")
+            }
+        }
+    }
+}
+
+fn address_text(e: AddressError) -> &'static str {
+    match e {
+        AddressError::PathTooLong => "Path too long",
+        AddressError::LocalPartTooLong => "Local part too long",
+        AddressError::DomainTooLong => "Domain too long",
+        _ => "Bad address syntax",
+    }
+}
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+/// An ASCII keyword in any case (nom's `tag_no_case` lowercases full Unicode, which is slow
+/// and not what SMTP keywords need).
+fn ascii_tag_no_case(keyword: &'static str) -> impl Fn(&str) -> Res<'_, &str> {
+    move |input: &str| match input.get(..keyword.len()) {
+        Some(head) if head.eq_ignore_ascii_case(keyword) => Ok((&input[keyword.len()..], head)),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        ))),
+    }
+}
+
+/// A path: `<` up to the matching `>`, skipping over quoted strings.
+fn path_text(input: &str) -> Res<'_, &str> {
+    let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Char));
+    if !input.starts_with('<') {
+        return Err(fail());
+    }
+    // A `>` may also sit in a general address literal (`[tag:>]`), which ends at `]`.
+    let (mut quoted, mut escaped, mut literal) = (false, false, false);
+    for (i, c) in input.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' if !literal => quoted = !quoted,
+            '[' if !quoted => literal = true,
+            ']' if !quoted => literal = false,
+            '>' if !quoted && !literal => return Ok((&input[i + 1..], &input[..=i])),
+            _ => {}
+        }
+    }
+    Err(fail())
+}
+
+/// `FROM:` / `TO:`, a path, then parameters after at least one space.
+fn path_and_params<'a>(
+    keyword: &'static str,
+) -> impl Parser<&'a str, Output = (&'a str, &'a str), Error = nom::error::Error<&'a str>> {
+    (
+        preceded((ascii_tag_no_case(keyword), space0), path_text),
+        alt((preceded(space1, rest), eof)),
+    )
+}
+
+fn bdat_args(input: &str) -> Res<'_, (&str, bool)> {
+    all_consuming((
+        digit1,
+        map(opt(preceded(space1, ascii_tag_no_case("LAST"))), |l| {
+            l.is_some()
+        }),
+    ))
+    .parse(input)
+}
+
+fn is_mechanism_char(c: char) -> bool {
+    c.is_ascii_uppercase() || c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
+}
+
+fn auth_args(input: &str) -> Res<'_, (&str, Option<&str>)> {
+    all_consuming((
+        take_while1(is_mechanism_char),
+        opt(preceded(
+            space1,
+            alt((
+                tag("="),
+                take_while1(|c: char| c.is_ascii_alphanumeric() || "+/=".contains(c)),
+            )),
+        )),
+    ))
+    .parse(input)
+}
+
+/// Decodes a SASL response line: `=` is empty, anything else base64.
+pub(crate) fn decode_sasl(text: &str) -> Result<Vec<u8>, CommandError> {
+    if text == "=" {
+        return Ok(Vec::new());
+    }
+    BASE64.decode(text).map_err(|_| CommandError::Base64)
+}
+
+impl<'a> Command<'a> {
+    /// Parses one command line, given without its CRLF.
+    pub fn parse(line: &'a [u8]) -> Result<Self, CommandError> {
+        if line.iter().any(|&b| matches!(b, b'\r' | b'\n' | 0)) {
+            return Err(CommandError::InvalidCharacters);
+        }
+        let line = std::str::from_utf8(line).map_err(|_| CommandError::InvalidCharacters)?;
+        let (verb, args) = match line.split_once(' ') {
+            Some((verb, args)) => (verb, Some(args)),
+            None => (line, None),
+        };
+        if verb.len() > 8 {
+            return Err(CommandError::Unrecognized);
+        }
+        let mut buf = [0; 24];
+        let verb = crate::upper(verb, &mut buf);
+        let no_args = |cmd: Command<'a>, name: &'static str| match args {
+            None => Ok(cmd),
+            Some(a) if a.trim_ascii().is_empty() => Ok(cmd),
+            Some(_) => Err(CommandError::Syntax(name)),
+        };
+        let text = |a: Option<&'a str>| {
+            a.map(str::trim_ascii)
+                .filter(|t| !t.is_empty())
+                .map(Cow::Borrowed)
+        };
+        let host = |name: &'static str| -> Result<Host<'a>, CommandError> {
+            let arg = args.map(str::trim_ascii).filter(|a| !a.is_empty());
+            let arg = arg.ok_or(CommandError::Syntax(name))?;
+            // Some clients add text after the domain; RFC 5321 §4.1.1.1 has only the domain.
+            let domain = arg.split(' ').next().unwrap_or(arg);
+            Host::parse(domain).map_err(CommandError::Hello)
+        };
+        match verb {
+            "HELO" => host("HELO").map(Command::Helo),
+            "EHLO" => host("EHLO").map(Command::Ehlo),
+            "LHLO" => host("LHLO").map(Command::Lhlo),
+            "MAIL" => {
+                let (_, (path, params)) = path_and_params("FROM:")
+                    .parse(args.unwrap_or(""))
+                    .map_err(|_| CommandError::Syntax("MAIL"))?;
+                Ok(Command::Mail {
+                    from: ReversePath::parse(path).map_err(CommandError::Sender)?,
+                    params: MailParameters::parse(params).map_err(CommandError::Param)?,
+                })
+            }
+            "RCPT" => {
+                let (_, (path, params)) = path_and_params("TO:")
+                    .parse(args.unwrap_or(""))
+                    .map_err(|_| CommandError::Syntax("RCPT"))?;
+                Ok(Command::Rcpt {
+                    to: ForwardPath::parse(path).map_err(CommandError::Recipient)?,
+                    params: RcptParameters::parse(params).map_err(CommandError::Param)?,
+                })
+            }
+            "DATA" => no_args(Command::Data, "DATA"),
+            "BDAT" => {
+                let (_, (size, last)) =
+                    bdat_args(args.unwrap_or("")).map_err(|_| CommandError::Syntax("BDAT"))?;
+                let size = size.parse().map_err(|_| CommandError::Syntax("BDAT"))?;
+                Ok(Command::Bdat { size, last })
+            }
+            "RSET" => no_args(Command::Rset, "RSET"),
+            "QUIT" => no_args(Command::Quit, "QUIT"),
+            "STARTTLS" => no_args(Command::StartTls, "STARTTLS"),
+            "NOOP" => Ok(Command::Noop(text(args))),
+            "HELP" => Ok(Command::Help(text(args))),
+            "VRFY" => text(args)
+                .map(Command::Vrfy)
+                .ok_or(CommandError::Syntax("VRFY")),
+            "EXPN" => text(args)
+                .map(Command::Expn)
+                .ok_or(CommandError::Syntax("EXPN")),
+            "AUTH" => {
+                let (_, (mechanism, initial)) =
+                    auth_args(args.unwrap_or("")).map_err(|_| CommandError::Syntax("AUTH"))?;
+                if mechanism.len() > 20 {
+                    return Err(CommandError::Syntax("AUTH"));
+                }
+                let initial_response = initial.map(decode_sasl).transpose()?.map(Secret::new);
+                let mechanism = if mechanism.bytes().any(|b| b.is_ascii_lowercase()) {
+                    Cow::Owned(mechanism.to_ascii_uppercase())
+                } else {
+                    Cow::Borrowed(mechanism)
+                };
+                Ok(Command::Auth {
+                    mechanism,
+                    initial_response,
+                })
+            }
+            _ => Err(CommandError::Unrecognized),
+        }
+    }
+
+    /// The command word, upper case.
+    pub fn verb(&self) -> &'static str {
+        match self {
+            Command::Helo(_) => "HELO",
+            Command::Ehlo(_) => "EHLO",
+            Command::Lhlo(_) => "LHLO",
+            Command::Mail { .. } => "MAIL",
+            Command::Rcpt { .. } => "RCPT",
+            Command::Data => "DATA",
+            Command::Bdat { .. } => "BDAT",
+            Command::Rset => "RSET",
+            Command::Noop(_) => "NOOP",
+            Command::Quit => "QUIT",
+            Command::Vrfy(_) => "VRFY",
+            Command::Expn(_) => "EXPN",
+            Command::Help(_) => "HELP",
+            Command::StartTls => "STARTTLS",
+            Command::Auth { .. } => "AUTH",
+        }
+    }
+
+    /// Appends the command line, CRLF included, to `out`.
+    pub fn encode(&self, out: &mut BytesMut) {
+        out.extend_from_slice(self.verb().as_bytes());
+        let text = |out: &mut BytesMut, t: &Option<Cow<'_, str>>| {
+            if let Some(t) = t {
+                out.extend_from_slice(b" ");
+                out.extend_from_slice(t.as_bytes());
+            }
+        };
+        match self {
+            Command::Helo(h) | Command::Ehlo(h) | Command::Lhlo(h) => {
+                out.extend_from_slice(format!(" {h}").as_bytes());
+            }
+            Command::Mail { from, params } => {
+                out.extend_from_slice(format!(" FROM:{from}").as_bytes());
+                params.encode(out);
+            }
+            Command::Rcpt { to, params } => {
+                out.extend_from_slice(format!(" TO:{to}").as_bytes());
+                params.encode(out);
+            }
+            Command::Bdat { size, last } => {
+                out.extend_from_slice(format!(" {size}").as_bytes());
+                if *last {
+                    out.extend_from_slice(b" LAST");
+                }
+            }
+            Command::Noop(t) | Command::Help(t) => text(out, t),
+            Command::Vrfy(t) | Command::Expn(t) => {
+                out.extend_from_slice(b" ");
+                out.extend_from_slice(t.as_bytes());
+            }
+            Command::Auth {
+                mechanism,
+                initial_response,
+            } => {
+                out.extend_from_slice(b" ");
+                out.extend_from_slice(mechanism.as_bytes());
+                if let Some(ir) = initial_response {
+                    out.extend_from_slice(b" ");
+                    encode_sasl(ir.expose(), out);
+                }
+            }
+            Command::Data | Command::Rset | Command::Quit | Command::StartTls => {}
+        }
+        out.extend_from_slice(b"\r\n");
+    }
+
+    /// A copy that owns its text.
+    pub fn into_owned(self) -> Command<'static> {
+        let own = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
+        match self {
+            Command::Helo(h) => Command::Helo(h.into_owned()),
+            Command::Ehlo(h) => Command::Ehlo(h.into_owned()),
+            Command::Lhlo(h) => Command::Lhlo(h.into_owned()),
+            Command::Mail { from, params } => Command::Mail {
+                from: from.into_owned(),
+                params: params.into_owned(),
+            },
+            Command::Rcpt { to, params } => Command::Rcpt {
+                to: to.into_owned(),
+                params: params.into_owned(),
+            },
+            Command::Data => Command::Data,
+            Command::Bdat { size, last } => Command::Bdat { size, last },
+            Command::Rset => Command::Rset,
+            Command::Noop(t) => Command::Noop(t.map(own)),
+            Command::Quit => Command::Quit,
+            Command::Vrfy(t) => Command::Vrfy(own(t)),
+            Command::Expn(t) => Command::Expn(own(t)),
+            Command::Help(t) => Command::Help(t.map(own)),
+            Command::StartTls => Command::StartTls,
+            Command::Auth {
+                mechanism,
+                initial_response,
+            } => Command::Auth {
+                mechanism: own(mechanism),
+                initial_response,
+            },
+        }
+    }
+}
+
+/// Writes a SASL response: `=` for empty, base64 otherwise.
+pub(crate) fn encode_sasl(data: &[u8], out: &mut BytesMut) {
+    if data.is_empty() {
+        out.extend_from_slice(b"=");
+    } else {
+        out.extend_from_slice(BASE64.encode(data).as_bytes());
+    }
+}
+
+impl fmt::Display for Command<'_> {
+    /// The wire form without CRLF; an AUTH initial response is redacted.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Command::Auth {
+            mechanism,
+            initial_response,
+        } = self
+        {
+            let ir = if initial_response.is_some() {
+                " ****"
+            } else {
+                ""
+            };
+            return write!(f, "AUTH {mechanism}{ir}");
+        }
+        let mut out = BytesMut::new();
+        self.encode(&mut out);
+        f.write_str(String::from_utf8_lossy(&out[..out.len() - 2]).as_ref())
+    }
+}
