@@ -12,7 +12,7 @@
 //! | `imap`    | [`mailwire-imap`]  | IMAP                                                       |
 //! | `maildir` | [`mailwire-maildir`] | Maildir++ storage                                        |
 //!
-//! `full` enables them all.
+//! `full` enables them all; `tokio` adds the tokio-util codec adapters of the enabled crates.
 //!
 //! [`mailwire-core`]: https://docs.rs/mailwire-core
 //! [`mailwire-sasl`]: https://docs.rs/mailwire-sasl
