@@ -1,0 +1,3 @@
+//! nom parsers over whole frames (as found by the [`framing`](crate::framing) module).
+
+pub mod core;
