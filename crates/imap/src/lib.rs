@@ -17,6 +17,7 @@ mod error;
 pub mod framing;
 pub mod parse;
 mod redact;
+pub mod response;
 pub mod types;
 
 pub use error::ParseError;

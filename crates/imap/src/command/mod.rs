@@ -12,9 +12,9 @@ use crate::types::{
     SequenceSet, Tag, static_enum, static_struct,
 };
 
-mod encode;
-mod fetch;
-mod parse;
+pub(crate) mod encode;
+pub(crate) mod fetch;
+pub(crate) mod parse;
 mod search;
 #[cfg(test)]
 mod tests;
