@@ -7,7 +7,7 @@ use crate::redact::redact;
 /// A message that does not follow the grammar. It carries the offending bytes (with LOGIN and
 /// AUTHENTICATE arguments redacted) and the offset where parsing stopped.
 #[derive(Clone, PartialEq, Eq, thiserror::Error)]
-#[error("IMAP syntax error at offset {offset}: {}", String::from_utf8_lossy(.input))]
+#[error("IMAP syntax error at offset {offset}: {}", .input.escape_ascii())]
 pub struct ParseError {
     offset: usize,
     input: Vec<u8>,
