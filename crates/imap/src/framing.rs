@@ -386,6 +386,11 @@ impl Framer {
         }
         let line = &self.buf[..end];
         let announce = announced_literal(line);
+        if announce.is_none() && self.discard.is_none() && self.msg.is_empty() {
+            // A plain one-line message: hand out the buffer's bytes without copying them.
+            self.line_bytes = 0;
+            return Some(Some(FrameEvent::Message(self.buf.split_to(end).freeze())));
+        }
         if self.discard.is_none() {
             self.msg.extend_from_slice(line);
         }

@@ -19,9 +19,9 @@ use super::{
 };
 use crate::error::ParseError;
 use crate::parse::core::{
-    R, astring, atom, crlf, date_time, fail, flag, flag_list, imap_tag, keyword, list_mailbox,
-    literal8, mailbox, nil, nstring, number64, nz_number, paren_list, paren_list1, sequence_set,
-    sp, string,
+    R, Upper, astring, atom, crlf, date_time, fail, flag, flag_list, imap_tag, keyword,
+    list_mailbox, literal8, mailbox, nil, nstring, number64, nz_number, paren_list, paren_list1,
+    sequence_set, sp, string,
 };
 use crate::types::MailboxAttribute;
 
@@ -90,8 +90,8 @@ pub(crate) fn command(i: &[u8]) -> R<'_, Command<'_>> {
 
 fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
     let (rest, name) = keyword(i)?;
-    let upper = name.to_ascii_uppercase();
-    let simple = match &upper[..] {
+    let upper = Upper::new(name);
+    let simple = match upper.as_bytes() {
         b"CAPABILITY" => Some(CommandBody::Capability),
         b"NOOP" => Some(CommandBody::Noop),
         b"LOGOUT" => Some(CommandBody::Logout),
@@ -108,11 +108,11 @@ fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
     if let Some(body) = simple {
         return Ok((rest, body));
     }
-    if !WITH_ARGUMENTS.contains(&&upper[..]) {
+    if !WITH_ARGUMENTS.contains(&upper.as_bytes()) {
         return fail(i);
     }
     let (rest, _) = sp(rest)?;
-    match &upper[..] {
+    match upper.as_bytes() {
         b"AUTHENTICATE" => authenticate(rest),
         b"LOGIN" => map((astring, preceded(sp, astring)), |(username, p)| {
             CommandBody::Login {
@@ -344,7 +344,7 @@ fn append(i: &[u8]) -> R<'_, CommandBody<'_>> {
 
 fn uid_command(i: &[u8]) -> R<'_, CommandBody<'_>> {
     let (rest, name) = terminated(keyword, sp).parse(i)?;
-    match &name.to_ascii_uppercase()[..] {
+    match Upper::new(name).as_bytes() {
         b"COPY" => map(set_mailbox, |(set, mailbox)| CommandBody::Copy {
             uid: true,
             set,

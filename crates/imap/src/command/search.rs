@@ -11,7 +11,7 @@ use nom::sequence::{delimited, preceded};
 
 use crate::encode::Writer;
 use crate::parse::core::{
-    R, astring, atom, date, fail, flag, keyword, number, number64, quoted, sequence_set, sp,
+    R, Upper, astring, atom, date, fail, flag, keyword, number, number64, quoted, sequence_set, sp,
 };
 use crate::types::{AString, Atom, Date, Flag, IString, SequenceSet, static_enum};
 
@@ -234,8 +234,8 @@ pub(crate) fn search_key(depth: usize) -> impl Fn(&[u8]) -> R<'_, SearchKey<'_>>
         if let Some(f) = find(&NUMBER_KEYS, name) {
             return map(preceded(sp, number), f).parse(rest);
         }
-        let upper = name.to_ascii_uppercase();
-        match &upper[..] {
+        let upper = Upper::new(name);
+        match upper.as_bytes() {
             b"HEADER" => map((preceded(sp, astring), preceded(sp, astring)), |(h, v)| {
                 SearchKey::Header(h, v)
             })

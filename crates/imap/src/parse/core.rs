@@ -83,6 +83,32 @@ pub(crate) fn keyword(i: &[u8]) -> R<'_, &[u8]> {
     take_while1(|b: u8| is_atom_char(b) && b != b'[' && b != b'<' && b != b'.').parse(i)
 }
 
+/// An uppercase copy of a keyword, kept on the stack. Names longer than any keyword come back
+/// empty, so they match nothing.
+pub(crate) struct Upper {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl Upper {
+    pub(crate) fn new(name: &[u8]) -> Self {
+        let mut buf = [0u8; 32];
+        let len = if name.len() <= buf.len() {
+            name.len()
+        } else {
+            0
+        };
+        for (d, s) in buf.iter_mut().zip(&name[..len]) {
+            *d = s.to_ascii_uppercase();
+        }
+        Self { buf, len }
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
 /// `quoted`, unescaped.
 pub fn quoted(i: &[u8]) -> R<'_, Quoted<'_>> {
     let (mut rest, _) = char('"').parse(i)?;
@@ -115,7 +141,13 @@ pub fn quoted(i: &[u8]) -> R<'_, Quoted<'_>> {
                 pos += 2;
                 run_start = pos;
             }
-            Some(&c) if is_text_char(c) => pos += 1,
+            Some(&c) if is_text_char(c) => {
+                // Skip the plain run in one go.
+                pos += 1 + start[pos + 1..]
+                    .iter()
+                    .position(|&b| b == b'"' || b == b'\\' || !is_text_char(b))
+                    .unwrap_or(start.len() - pos - 1);
+            }
             Some(_) => return fail(&start[pos..]),
         }
     }
@@ -163,23 +195,31 @@ pub fn literal8(i: &[u8]) -> R<'_, Literal<'_>> {
 
 /// `string`.
 pub fn string(i: &[u8]) -> R<'_, IString<'_>> {
-    alt((map(quoted, IString::Quoted), map(literal, IString::Literal))).parse(i)
+    // Dispatch on the first byte: this sits under every envelope and body field.
+    match i.first() {
+        Some(b'"') => quoted(i).map(|(r, q)| (r, IString::Quoted(q))),
+        Some(b'{') => literal(i).map(|(r, l)| (r, IString::Literal(l))),
+        _ => fail(i),
+    }
 }
 
 /// `astring`.
 pub fn astring(i: &[u8]) -> R<'_, AString<'_>> {
-    alt((
-        map(take_while1(is_astring_char), |a: &[u8]| {
+    match i.first() {
+        Some(b'"' | b'{') => string(i).map(|(r, s)| (r, AString::String(s))),
+        _ => map(take_while1(is_astring_char), |a: &[u8]| {
             AString::Atom(AtomExt::unvalidated(str_of(a)))
-        }),
-        map(string, AString::String),
-    ))
-    .parse(i)
+        })
+        .parse(i),
+    }
 }
 
 /// `nstring`.
 pub fn nstring(i: &[u8]) -> R<'_, Option<IString<'_>>> {
-    alt((map(string, Some), value(None, nil))).parse(i)
+    match i.first() {
+        Some(b'N' | b'n') => nil(i).map(|(r, ())| (r, None)),
+        _ => string(i).map(|(r, s)| (r, Some(s))),
+    }
 }
 
 /// `mailbox`.

@@ -12,7 +12,7 @@ use nom::sequence::preceded;
 
 use crate::encode::Writer;
 use crate::parse::core::{
-    R, atom, charset, fail, flag, keyword, number64, nz_number, paren_list, sequence_set, sp,
+    R, Upper, atom, charset, fail, flag, keyword, number64, nz_number, paren_list, sequence_set, sp,
 };
 use crate::types::{AString, Atom, Flag, SequenceSet, static_enum};
 
@@ -168,8 +168,8 @@ fn url(i: &[u8]) -> R<'_, Cow<'_, str>> {
 /// `resp-text-code` (without brackets).
 pub(crate) fn code(i: &[u8]) -> R<'_, Code<'_>> {
     let (rest, name) = keyword(i)?;
-    let upper = name.to_ascii_uppercase();
-    let parsed = match &upper[..] {
+    let upper = Upper::new(name);
+    let parsed = match upper.as_bytes() {
         b"ALERT" => Ok((rest, Code::Alert)),
         b"PARSE" => Ok((rest, Code::Parse)),
         b"READ-ONLY" => Ok((rest, Code::ReadOnly)),

@@ -21,8 +21,8 @@ use crate::command::fetch::{section, section_binary};
 use crate::command::parse::{id_params, status_item};
 use crate::error::ParseError;
 use crate::parse::core::{
-    R, astring, atom, crlf, date_time, fail, flag, imap_tag, keyword, literal8, mailbox, nil,
-    nstring, number, number64, nz_number, paren_list, quoted, sequence_set, sp, string, text,
+    R, Upper, astring, atom, crlf, date_time, fail, flag, imap_tag, keyword, literal8, mailbox,
+    nil, nstring, number, number64, nz_number, paren_list, quoted, sequence_set, sp, string, text,
 };
 use crate::types::{IString, MailboxAttribute, Text};
 
@@ -81,7 +81,7 @@ fn status<'a>(
 ) -> impl FnMut(&'a [u8]) -> R<'a, StatusResponse<'a>> {
     move |i| {
         let (rest, name) = keyword(i)?;
-        let kind = match &name.to_ascii_uppercase()[..] {
+        let kind = match Upper::new(name).as_bytes() {
             b"OK" => StatusKind::Ok,
             b"NO" => StatusKind::No,
             b"BAD" => StatusKind::Bad,
@@ -158,13 +158,12 @@ fn numbers_modseq(i: &[u8]) -> R<'_, (Vec<std::num::NonZeroU32>, Option<u64>)> {
 fn esearch_item(i: &[u8]) -> R<'_, ESearchItem<'_>> {
     let (rest, name) = atom(i)?;
     let (rest, _) = sp(rest)?;
-    let n = name.as_str().to_ascii_uppercase();
-    match n.as_str() {
-        "MIN" => map(nz_number, ESearchItem::Min).parse(rest),
-        "MAX" => map(nz_number, ESearchItem::Max).parse(rest),
-        "ALL" => map(sequence_set, ESearchItem::All).parse(rest),
-        "COUNT" => map(number, ESearchItem::Count).parse(rest),
-        "MODSEQ" => map(number64, ESearchItem::ModSeq).parse(rest),
+    match Upper::new(name.as_str().as_bytes()).as_bytes() {
+        b"MIN" => map(nz_number, ESearchItem::Min).parse(rest),
+        b"MAX" => map(nz_number, ESearchItem::Max).parse(rest),
+        b"ALL" => map(sequence_set, ESearchItem::All).parse(rest),
+        b"COUNT" => map(number, ESearchItem::Count).parse(rest),
+        b"MODSEQ" => map(number64, ESearchItem::ModSeq).parse(rest),
         _ => map(value, |v| ESearchItem::Other(name.clone(), v)).parse(rest),
     }
 }
@@ -223,7 +222,7 @@ fn data(i: &[u8]) -> R<'_, Data<'_>> {
         return numbered(i);
     }
     let (rest, name) = keyword(i)?;
-    let parsed = match &name.to_ascii_uppercase()[..] {
+    let parsed = match Upper::new(name).as_bytes() {
         b"CAPABILITY" => map(many0(preceded(sp, atom)), Data::Capability).parse(rest),
         b"ENABLED" => map(many0(preceded(sp, atom)), Data::Enabled).parse(rest),
         b"LIST" => map(preceded(sp, list_data), Data::List).parse(rest),
@@ -309,7 +308,7 @@ fn line_end_len(i: &[u8]) -> usize {
 fn numbered(i: &[u8]) -> R<'_, Data<'_>> {
     let (rest, n) = terminated(number, sp).parse(i)?;
     let (after, name) = keyword(rest)?;
-    let parsed = match &name.to_ascii_uppercase()[..] {
+    let parsed = match Upper::new(name).as_bytes() {
         b"EXISTS" => Ok((after, Data::Exists(n))),
         b"RECENT" => Ok((after, Data::Recent(n))),
         b"EXPUNGE" => match std::num::NonZeroU32::new(n) {
@@ -347,8 +346,8 @@ fn fetch_item(i: &[u8]) -> R<'_, FetchItem<'_>> {
     let (rest, name) =
         take_while1(|b: u8| crate::types::chars::is_atom_char(b) && b != b'[' && b != b'<')
             .parse(i)?;
-    let upper = name.to_ascii_uppercase();
-    let known = match &upper[..] {
+    let upper = Upper::new(name);
+    let known = match upper.as_bytes() {
         b"FLAGS" => map(preceded(sp, paren_list(flag)), FetchItem::Flags).parse(rest),
         b"ENVELOPE" => {
             map(preceded(sp, envelope), |e| FetchItem::Envelope(Box::new(e))).parse(rest)
