@@ -288,6 +288,46 @@ fn encode_body(w: &mut Writer, body: &CommandBody<'_>) {
             set,
             mailbox,
         } => set_mailbox(w, b"MOVE", *is_uid, set, mailbox),
+        C::Sort {
+            uid: is_uid,
+            returns,
+            criteria,
+            charset,
+            search,
+        } => {
+            uid(w, *is_uid);
+            w.raw(b"SORT ");
+            if let Some(r) = returns {
+                w.raw(b"RETURN ").list(r, |w, a| {
+                    w.atom(a);
+                });
+                w.sp();
+            }
+            w.list(criteria, |w, c| {
+                if c.reverse {
+                    w.raw(b"REVERSE ");
+                }
+                w.atom(&c.key);
+            });
+            w.sp()
+                .astring(charset)
+                .sp()
+                .items(search, encode_search_key);
+        }
+        C::Thread {
+            uid: is_uid,
+            algorithm,
+            charset,
+            search,
+        } => {
+            uid(w, *is_uid);
+            w.raw(b"THREAD ")
+                .atom(algorithm)
+                .sp()
+                .astring(charset)
+                .sp()
+                .items(search, encode_search_key);
+        }
         C::Compress { mechanism } => {
             w.raw(b"COMPRESS ").atom(mechanism);
         }

@@ -15,7 +15,7 @@ use crate::types::{
 pub(crate) mod encode;
 pub(crate) mod fetch;
 pub(crate) mod parse;
-mod search;
+pub(crate) mod search;
 #[cfg(test)]
 mod tests;
 
@@ -211,6 +211,31 @@ pub enum CommandBody<'a> {
         /// Target.
         mailbox: Mailbox<'a>,
     },
+    /// `[UID] SORT [RETURN (...)] (criteria) charset keys` (SORT, RFC 5256; ESORT, RFC 5267;
+    /// SORT=DISPLAY, RFC 5957)
+    Sort {
+        /// UID variant.
+        uid: bool,
+        /// ESORT return options; `None` without `RETURN`.
+        returns: Option<Vec<Atom<'a>>>,
+        /// Sort criteria.
+        criteria: Vec<SortCriterion<'a>>,
+        /// Charset of the string arguments.
+        charset: AString<'a>,
+        /// Search keys.
+        search: Vec<SearchKey<'a>>,
+    },
+    /// `[UID] THREAD algorithm charset keys` (RFC 5256)
+    Thread {
+        /// UID variant.
+        uid: bool,
+        /// `ORDEREDSUBJECT`, `REFERENCES`, ...
+        algorithm: Atom<'a>,
+        /// Charset of the string arguments.
+        charset: AString<'a>,
+        /// Search keys.
+        search: Vec<SearchKey<'a>>,
+    },
     /// `COMPRESS mechanism` (RFC 4978)
     Compress {
         /// `DEFLATE`.
@@ -250,7 +275,20 @@ static_enum!(CommandBody {
     Move { uid, set, mailbox },
     Compress { mechanism },
     Id { fields },
+    Sort { uid, returns, criteria, charset, search },
+    Thread { uid, algorithm, charset, search },
 });
+
+/// A SORT criterion: a key (`ARRIVAL`, `CC`, `DATE`, `FROM`, `SIZE`, `SUBJECT`, `TO`,
+/// `DISPLAYFROM`, `DISPLAYTO`, ...), possibly reversed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SortCriterion<'a> {
+    /// `REVERSE`
+    pub reverse: bool,
+    /// The key.
+    pub key: Atom<'a>,
+}
+static_struct!(SortCriterion { reverse, key });
 
 /// A SELECT / EXAMINE parameter.
 #[derive(Clone, Debug, PartialEq, Eq)]

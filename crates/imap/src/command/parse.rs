@@ -12,14 +12,14 @@ use nom::multi::{many1, separated_list1};
 use nom::sequence::{delimited, preceded, terminated};
 
 use super::fetch::fetch_items;
-use super::search::search_args;
+use super::search::{MAX_DEPTH, search_args, search_key};
 use super::{
-    AppendMessage, Command, CommandBody, FetchModifier, ListReturn, SelectParam, StatusItem,
-    StoreKind,
+    AppendMessage, Command, CommandBody, FetchModifier, ListReturn, SelectParam, SortCriterion,
+    StatusItem, StoreKind,
 };
 use crate::error::ParseError;
 use crate::parse::core::{
-    R, Upper, astring, atom, crlf, date_time, fail, flag, flag_list, imap_tag, keyword,
+    R, Upper, astring, atom, charset, crlf, date_time, fail, flag, flag_list, imap_tag, keyword,
     list_mailbox, literal8, mailbox, nil, nstring, number64, nz_number, paren_list, paren_list1,
     sequence_set, sp, string,
 };
@@ -172,12 +172,16 @@ fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
         })
         .parse(rest),
         b"COMPRESS" => map(atom, |mechanism| CommandBody::Compress { mechanism }).parse(rest),
+        b"SORT" => sort(false, rest),
+        b"THREAD" => thread(false, rest),
         b"ID" => map(id_params, |fields| CommandBody::Id { fields }).parse(rest),
         _ => fail(i),
     }
 }
 
-const WITH_ARGUMENTS: [&[u8]; 22] = [
+const WITH_ARGUMENTS: [&[u8]; 24] = [
+    b"SORT",
+    b"THREAD",
     b"AUTHENTICATE",
     b"LOGIN",
     b"ENABLE",
@@ -358,6 +362,8 @@ fn uid_command(i: &[u8]) -> R<'_, CommandBody<'_>> {
         })
         .parse(rest),
         b"FETCH" => fetch(true, rest),
+        b"SORT" => sort(true, rest),
+        b"THREAD" => thread(true, rest),
         b"SEARCH" => search(true, rest),
         b"STORE" => store(true, rest),
         b"EXPUNGE" => map(sequence_set, |set| CommandBody::UidExpunge { set }).parse(rest),
@@ -378,6 +384,49 @@ fn search(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
             criteria,
         }
     })
+    .parse(i)
+}
+
+fn sort(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
+    let returns = preceded(tag_no_case("RETURN "), paren_list(atom));
+    let criterion = map((opt(tag_no_case("REVERSE ")), atom), |(r, key)| {
+        SortCriterion {
+            reverse: r.is_some(),
+            key,
+        }
+    });
+    map(
+        (
+            opt(terminated(returns, sp)),
+            paren_list1(criterion),
+            preceded(sp, charset),
+            preceded(sp, separated_list1(sp, search_key(MAX_DEPTH))),
+        ),
+        |(returns, criteria, charset, search)| CommandBody::Sort {
+            uid,
+            returns,
+            criteria,
+            charset,
+            search,
+        },
+    )
+    .parse(i)
+}
+
+fn thread(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
+    map(
+        (
+            atom,
+            preceded(sp, charset),
+            preceded(sp, separated_list1(sp, search_key(MAX_DEPTH))),
+        ),
+        |(algorithm, charset, search)| CommandBody::Thread {
+            uid,
+            algorithm,
+            charset,
+            search,
+        },
+    )
     .parse(i)
 }
 

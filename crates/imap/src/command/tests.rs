@@ -174,6 +174,14 @@ fn extension_examples() {
         b"a SEARCH EMAILID M6d99ac3275bb4e THREADID T64b478a75b7ea9\r\n",
         b"a UID FETCH 1:* (EMAILID THREADID SAVEDATE)\r\n",
         b"a SEARCH FUZZY (SUBJECT \"balloon\")\r\n",
+        // SORT and THREAD (RFC 5256), ESORT (RFC 5267), SORT=DISPLAY (RFC 5957).
+        b"A282 SORT (SUBJECT) UTF-8 SINCE 1-Feb-1994\r\n",
+        b"A283 SORT (SUBJECT REVERSE DATE) UTF-8 ALL\r\n",
+        b"A284 SORT (SUBJECT) US-ASCII TEXT \"not in mailbox\"\r\n",
+        b"A284 THREAD ORDEREDSUBJECT US-ASCII TEXT \"gewp\"\r\n",
+        b"a UID SORT RETURN (MIN COUNT) (DATE) UTF-8 UNSEEN\r\n",
+        b"a UID THREAD REFERENCES UTF-8 ALL\r\n",
+        b"a SORT (DISPLAYFROM) UTF-8 ALL\r\n",
         // PREVIEW (RFC 8970).
         b"a FETCH 1:3 (UID PREVIEW (LAZY))\r\n",
         b"a FETCH 1:3 PREVIEW (LAZY)\r\n",
@@ -192,6 +200,14 @@ fn single_fetch_attribute_is_sent_bare() {
     kat(
         b"s100 UID FETCH 300:500 (FLAGS) (CHANGEDSINCE 12345 VANISHED)\r\n",
         b"s100 UID FETCH 300:500 FLAGS (CHANGEDSINCE 12345 VANISHED)\r\n",
+    );
+}
+
+#[test]
+fn rfc5256_thread_example_month_case() {
+    kat(
+        b"A283 THREAD ORDEREDSUBJECT UTF-8 SINCE 5-MAR-2000\r\n",
+        b"A283 THREAD ORDEREDSUBJECT UTF-8 SINCE 5-Mar-2000\r\n",
     );
 }
 

@@ -187,6 +187,15 @@ fn encode_data(w: &mut Writer, d: &Data<'_>) {
                 };
             }
         }
+        Data::Thread(threads) => {
+            w.raw(b"THREAD");
+            if !threads.is_empty() {
+                w.sp();
+            }
+            for t in threads {
+                encode_thread(w, t);
+            }
+        }
         Data::Flags(f) => {
             w.raw(b"FLAGS ").list(f, |w, f| {
                 w.flag(f);
@@ -335,4 +344,21 @@ fn encode_fetch_item(w: &mut Writer, item: &FetchItem<'_>) {
             encode_value(w, v);
         }
     }
+}
+
+fn encode_thread(w: &mut Writer, t: &super::Thread) {
+    w.raw(b"(");
+    for (i, m) in t.members.iter().enumerate() {
+        if i > 0 {
+            w.sp();
+        }
+        w.num(m.get());
+    }
+    if !t.members.is_empty() && !t.children.is_empty() {
+        w.sp();
+    }
+    for c in &t.children {
+        encode_thread(w, c);
+    }
+    w.raw(b")");
 }

@@ -120,6 +120,8 @@ pub enum Data<'a> {
         /// CONDSTORE highest mod-sequence.
         mod_seq: Option<u64>,
     },
+    /// `THREAD (...)...` (RFC 5256)
+    Thread(Vec<Thread>),
     /// `ESEARCH [(TAG "t")] [UID] items` (RFC 4731, RFC 9051)
     ESearch {
         /// Correlator tag.
@@ -174,7 +176,7 @@ pub enum Data<'a> {
 }
 static_enum!(Data {
     ;
-    Capability(a), Enabled(a), List(a), Lsub(a), Flags(a), Exists(a), Recent(a), Expunge(a), Id(a);
+    Capability(a), Enabled(a), List(a), Lsub(a), Flags(a), Exists(a), Recent(a), Expunge(a), Id(a), Thread(a);
     Status { mailbox, items },
     Search { numbers, mod_seq },
     Sort { numbers, mod_seq },
@@ -184,6 +186,22 @@ static_enum!(Data {
     Vanished { earlier, uids },
     Other { number, name, rest },
 });
+
+/// One thread of THREAD data: messages in a chain, then the branches below the last of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Thread {
+    /// A chain of messages, each the parent of the next.
+    pub members: Vec<NonZeroU32>,
+    /// Branches under the last member (or sibling roots when `members` is empty).
+    pub children: Vec<Thread>,
+}
+
+impl crate::types::IntoStatic for Thread {
+    type Static = Self;
+    fn into_static(self) -> Self {
+        self
+    }
+}
 
 /// A LIST / LSUB entry.
 #[derive(Clone, Debug, PartialEq, Eq)]

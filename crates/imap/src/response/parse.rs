@@ -15,7 +15,7 @@ use super::code::code;
 use super::value::value;
 use super::{
     Continuation, Data, ESearchItem, FetchItem, ListData, NamespaceDesc, Response, StatusKind,
-    StatusResponse, StatusValue,
+    StatusResponse, StatusValue, Thread,
 };
 use crate::command::fetch::{section, section_binary};
 use crate::command::parse::{id_params, status_item};
@@ -181,6 +181,33 @@ fn esearch(i: &[u8]) -> R<'_, Data<'_>> {
     .parse(i)
 }
 
+/// How deeply THREAD lists may nest.
+const MAX_THREAD_DEPTH: usize = 64;
+
+fn thread(depth: usize) -> impl Fn(&[u8]) -> R<'_, Thread> {
+    move |i| {
+        if depth == 0 {
+            return fail(i);
+        }
+        let (i, _) = char('(').parse(i)?;
+        let (i, members) = separated_list0(sp, nz_number).parse(i)?;
+        let (i, children) = if members.is_empty() {
+            many0(thread(depth - 1)).parse(i)?
+        } else {
+            map(
+                opt(preceded(sp, nom::multi::many1(thread(depth - 1)))),
+                Option::unwrap_or_default,
+            )
+            .parse(i)?
+        };
+        if members.is_empty() && children.is_empty() {
+            return fail(i);
+        }
+        let (i, _) = char(')').parse(i)?;
+        Ok((i, Thread { members, children }))
+    }
+}
+
 fn namespace_desc(i: &[u8]) -> R<'_, NamespaceDesc<'_>> {
     let ext = (
         preceded(sp, string),
@@ -246,6 +273,11 @@ fn data(i: &[u8]) -> R<'_, Data<'_>> {
         })
         .parse(rest),
         b"ESEARCH" => esearch(rest),
+        b"THREAD" => map(
+            many0(preceded(opt(sp), thread(MAX_THREAD_DEPTH))),
+            Data::Thread,
+        )
+        .parse(rest),
         b"FLAGS" => map(preceded(sp, paren_list(flag)), Data::Flags).parse(rest),
         b"NAMESPACE" => map(
             (

@@ -198,6 +198,8 @@ fn rfc9051_and_extension_examples() {
         b"* QUOTA \"\" (STORAGE 10 512)\r\n",
         b"* QUOTAROOT INBOX \"\"\r\n",
         b"* THREAD (2)(3 6 (4 23)(44 7 96))\r\n",
+        b"* THREAD ((3)(5))\r\n",
+        b"* THREAD\r\n",
         b"* OK [X-UNKNOWN-CODE some args] text\r\n",
         b"* 3 XFOO (BAR {3}\r\nbaz)\r\n",
         b"+ \r\n",
@@ -630,6 +632,7 @@ fn data() -> impl Strategy<Value = Data<'static>> {
         proptest::option::of(vec((s::istring(), s::nstring()), 0..3)).prop_map(Data::Id),
         (any::<bool>(), s::sequence_set())
             .prop_map(|(earlier, uids)| Data::Vanished { earlier, uids }),
+        vec(thread(), 0..3).prop_map(Data::Thread),
         (
             proptest::option::of(any::<u32>()),
             "X[A-Z]{1,5}",
@@ -641,6 +644,17 @@ fn data() -> impl Strategy<Value = Data<'static>> {
                 rest: Cow::Owned(rest.into_bytes())
             }),
     ]
+}
+
+fn thread() -> impl Strategy<Value = Thread> {
+    let leaf = vec(s::small_nz(), 1..3).prop_map(|members| Thread {
+        members,
+        children: vec![],
+    });
+    leaf.prop_recursive(3, 10, 3, |inner| {
+        (vec(s::small_nz(), 0..3), vec(inner, 1..3))
+            .prop_map(|(members, children)| Thread { members, children })
+    })
 }
 
 fn namespace() -> impl Strategy<Value = NamespaceDesc<'static>> {
