@@ -14,6 +14,7 @@
 pub mod command;
 pub mod encode;
 mod error;
+pub mod extensions;
 pub mod framing;
 pub mod parse;
 mod redact;

@@ -328,6 +328,9 @@ fn encode_body(w: &mut Writer, body: &CommandBody<'_>) {
                 .sp()
                 .items(search, encode_search_key);
         }
+        C::Quota(c) => crate::extensions::encode_quota_command(w, c),
+        C::Acl(c) => crate::extensions::encode_acl_command(w, c),
+        C::Metadata(c) => crate::extensions::encode_metadata_command(w, c),
         C::Compress { mechanism } => {
             w.raw(b"COMPRESS ").atom(mechanism);
         }

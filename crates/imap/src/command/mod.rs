@@ -236,6 +236,12 @@ pub enum CommandBody<'a> {
         /// Search keys.
         search: Vec<SearchKey<'a>>,
     },
+    /// A QUOTA command (RFC 9208).
+    Quota(crate::extensions::QuotaCommand<'a>),
+    /// An ACL command (RFC 4314).
+    Acl(crate::extensions::AclCommand<'a>),
+    /// A METADATA command (RFC 5464).
+    Metadata(crate::extensions::MetadataCommand<'a>),
     /// `COMPRESS mechanism` (RFC 4978)
     Compress {
         /// `DEFLATE`.
@@ -252,7 +258,7 @@ pub enum CommandBody<'a> {
 
 static_enum!(CommandBody {
     Capability, Noop, Logout, StartTls, Namespace, Idle, Check, Close, Unselect, Expunge, Unauthenticate;
-    ;
+    Quota(a), Acl(a), Metadata(a);
     Authenticate { mechanism, initial_response },
     Login { username, password },
     Enable { capabilities },

@@ -109,6 +109,16 @@ fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
         return Ok((rest, body));
     }
     if !WITH_ARGUMENTS.contains(&upper.as_bytes()) {
+        let args = sp(rest).map(|(r, ())| r).unwrap_or(rest);
+        if let Some(r) = crate::extensions::quota_command(name, args) {
+            return r.map(|(r, c)| (r, CommandBody::Quota(c)));
+        }
+        if let Some(r) = crate::extensions::acl_command(name, args) {
+            return r.map(|(r, c)| (r, CommandBody::Acl(c)));
+        }
+        if let Some(r) = crate::extensions::metadata_command(name, args) {
+            return r.map(|(r, c)| (r, CommandBody::Metadata(c)));
+        }
         return fail(i);
     }
     let (rest, _) = sp(rest)?;

@@ -182,6 +182,25 @@ fn extension_examples() {
         b"a UID SORT RETURN (MIN COUNT) (DATE) UTF-8 UNSEEN\r\n",
         b"a UID THREAD REFERENCES UTF-8 ALL\r\n",
         b"a SORT (DISPLAYFROM) UTF-8 ALL\r\n",
+        // QUOTA (RFC 9208).
+        b"G0001 GETQUOTA \"!partition/sda4\"\r\n",
+        b"A003 GETQUOTAROOT INBOX\r\n",
+        b"S0001 SETQUOTA \"#user/alice\" (STORAGE 510)\r\n",
+        b"S0002 SETQUOTA \"#user/alice\" (STORAGE 510 MESSAGE 1000)\r\n",
+        // ACL (RFC 4314).
+        b"A001 GETACL INBOX\r\n",
+        b"A035 SETACL INBOX/Drafts John lrQswicda\r\n",
+        b"A036 SETACL INBOX/Drafts Fred -w\r\n",
+        b"A001 LISTRIGHTS ~/Mail/saved smith\r\n",
+        b"A003 MYRIGHTS INBOX\r\n",
+        b"A001 DELETEACL ~/Mail/saved \"-pgtest\"\r\n",
+        // METADATA (RFC 5464).
+        b"a GETMETADATA \"\" /shared/comment\r\n",
+        b"a GETMETADATA INBOX (/shared/comment /private/comment)\r\n",
+        b"a GETMETADATA (MAXSIZE 1024) INBOX /private/comment\r\n",
+        b"a GETMETADATA (MAXSIZE 1024 DEPTH infinity) INBOX /private/filters/values\r\n",
+        b"a SETMETADATA INBOX (/private/comment {33}\r\nMy new comment across\r\ntwo lines.)\r\n",
+        b"a SETMETADATA INBOX (/private/comment NIL)\r\n",
         // PREVIEW (RFC 8970).
         b"a FETCH 1:3 (UID PREVIEW (LAZY))\r\n",
         b"a FETCH 1:3 PREVIEW (LAZY)\r\n",
@@ -383,6 +402,50 @@ fn status_item() -> impl Strategy<Value = StatusItem<'static>> {
                 .collect::<Vec<_>>()
         ),
         "X-[A-Z]{1,5}".prop_map(|a| StatusItem::Other(Atom::try_from(a).expect("atom"))),
+    ]
+}
+
+fn extension_command() -> impl Strategy<Value = CommandBody<'static>> {
+    use crate::extensions::{AclCommand, Depth, MetadataCommand, QuotaCommand, QuotaResource};
+    let resource = (s::atom(), any::<u64>()).prop_map(|(name, limit)| QuotaResource {
+        name,
+        usage: None,
+        limit: limit >> 1,
+    });
+    prop_oneof![
+        s::astring().prop_map(|r| CommandBody::Quota(QuotaCommand::GetQuota(r))),
+        s::mailbox().prop_map(|m| CommandBody::Quota(QuotaCommand::GetQuotaRoot(m))),
+        (s::astring(), vec(resource, 0..3))
+            .prop_map(|(r, l)| CommandBody::Quota(QuotaCommand::SetQuota(r, l))),
+        (s::mailbox(), s::astring(), s::astring())
+            .prop_map(|(m, i, r)| CommandBody::Acl(AclCommand::SetAcl(m, i, r))),
+        (s::mailbox(), s::astring())
+            .prop_map(|(m, i)| CommandBody::Acl(AclCommand::DeleteAcl(m, i))),
+        s::mailbox().prop_map(|m| CommandBody::Acl(AclCommand::GetAcl(m))),
+        (s::mailbox(), s::astring())
+            .prop_map(|(m, i)| CommandBody::Acl(AclCommand::ListRights(m, i))),
+        s::mailbox().prop_map(|m| CommandBody::Acl(AclCommand::MyRights(m))),
+        (
+            proptest::option::of(any::<u32>()),
+            proptest::option::of(prop_oneof![
+                Just(Depth::Zero),
+                Just(Depth::One),
+                Just(Depth::Infinity)
+            ]),
+            s::mailbox(),
+            vec(s::astring(), 1..3)
+        )
+            .prop_map(|(max_size, depth, mailbox, entries)| CommandBody::Metadata(
+                MetadataCommand::GetMetadata {
+                    max_size,
+                    depth,
+                    mailbox,
+                    entries
+                }
+            )),
+        (s::mailbox(), vec((s::astring(), s::nstring()), 1..3)).prop_map(|(mailbox, entries)| {
+            CommandBody::Metadata(MetadataCommand::SetMetadata { mailbox, entries })
+        }),
     ]
 }
 

@@ -196,6 +196,9 @@ fn encode_data(w: &mut Writer, d: &Data<'_>) {
                 encode_thread(w, t);
             }
         }
+        Data::Quota(q) => crate::extensions::encode_quota_data(w, q),
+        Data::Acl(a) => crate::extensions::encode_acl_data(w, a),
+        Data::Metadata(m) => crate::extensions::encode_metadata_data(w, m),
         Data::Flags(f) => {
             w.raw(b"FLAGS ").list(f, |w, f| {
                 w.flag(f);

@@ -120,6 +120,12 @@ pub enum Data<'a> {
         /// CONDSTORE highest mod-sequence.
         mod_seq: Option<u64>,
     },
+    /// QUOTA / QUOTAROOT data (RFC 9208).
+    Quota(crate::extensions::QuotaData<'a>),
+    /// ACL / LISTRIGHTS / MYRIGHTS data (RFC 4314).
+    Acl(crate::extensions::AclData<'a>),
+    /// METADATA data (RFC 5464).
+    Metadata(crate::extensions::MetadataData<'a>),
     /// `THREAD (...)...` (RFC 5256)
     Thread(Vec<Thread>),
     /// `ESEARCH [(TAG "t")] [UID] items` (RFC 4731, RFC 9051)
@@ -176,7 +182,7 @@ pub enum Data<'a> {
 }
 static_enum!(Data {
     ;
-    Capability(a), Enabled(a), List(a), Lsub(a), Flags(a), Exists(a), Recent(a), Expunge(a), Id(a), Thread(a);
+    Capability(a), Enabled(a), List(a), Lsub(a), Flags(a), Exists(a), Recent(a), Expunge(a), Id(a), Thread(a), Quota(a), Acl(a), Metadata(a);
     Status { mailbox, items },
     Search { numbers, mod_seq },
     Sort { numbers, mod_seq },

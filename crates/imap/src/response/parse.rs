@@ -301,13 +301,24 @@ fn data(i: &[u8]) -> R<'_, Data<'_>> {
             |(earlier, uids)| Data::Vanished { earlier, uids },
         )
         .parse(rest),
-        _ => fail(i),
+        _ => extension_data(name, rest).unwrap_or_else(|| fail(i)),
     };
     match parsed {
         Ok((r, d)) if r.first().is_none_or(|&b| b == b'\r' || b == b'\n') => Ok((r, d)),
         // Unknown data, or known data in a form this crate does not read: keep it raw.
         _ => other(None)(i),
     }
+}
+
+fn extension_data<'a>(name: &[u8], rest: &'a [u8]) -> Option<R<'a, Data<'a>>> {
+    use crate::extensions::{acl_data, metadata_data, quota_data};
+    if let Some(r) = quota_data(name, rest) {
+        return Some(r.map(|(r, d)| (r, Data::Quota(d))));
+    }
+    if let Some(r) = acl_data(name, rest) {
+        return Some(r.map(|(r, d)| (r, Data::Acl(d))));
+    }
+    metadata_data(name, rest).map(|r| r.map(|(r, d)| (r, Data::Metadata(d))))
 }
 
 /// Raw data: a name then everything to the final line end.

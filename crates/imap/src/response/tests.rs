@@ -197,6 +197,21 @@ fn rfc9051_and_extension_examples() {
         b"a OK [COMPRESSIONACTIVE] DEFLATE active\r\n",
         b"* QUOTA \"\" (STORAGE 10 512)\r\n",
         b"* QUOTAROOT INBOX \"\"\r\n",
+        b"* QUOTA \"!partition/sda4\" (STORAGE 104 10923847)\r\n",
+        b"* QUOTAROOT INBOX \"#user/alice\" \"!partition/sda4\"\r\n",
+        b"* QUOTA \"#user/alice\" (MESSAGE 42 1000 STORAGE 58 512)\r\n",
+        b"* QUOTAROOT comp.mail.mime\r\n",
+        b"* ACL INBOX Fred rwipsldexta\r\n",
+        b"* ACL INBOX\r\n",
+        b"* LISTRIGHTS ~/Mail/saved smith la r swicdkxte\r\n",
+        b"* MYRIGHTS INBOX rwiptsldaex\r\n",
+        b"* METADATA \"\" (/shared/comment \"Shared comment\")\r\n",
+        b"* METADATA INBOX (/private/comment \"My own comment\" /shared/comment NIL)\r\n",
+        b"* METADATA \"\" (/shared/comment {33}\r\nMy new comment across\r\ntwo lines.)\r\n",
+        b"* METADATA INBOX /shared/comment /private/comment\r\n",
+        b"a NO [METADATA TOOMANY] Too many annotations\r\n",
+        b"a OK [METADATA LONGENTRIES 2048] GETMETADATA complete\r\n",
+        b"a NO [METADATA MAXSIZE 1024] Annotation too large\r\n",
         b"* THREAD (2)(3 6 (4 23)(44 7 96))\r\n",
         b"* THREAD ((3)(5))\r\n",
         b"* THREAD\r\n",
@@ -633,6 +648,7 @@ fn data() -> impl Strategy<Value = Data<'static>> {
         (any::<bool>(), s::sequence_set())
             .prop_map(|(earlier, uids)| Data::Vanished { earlier, uids }),
         vec(thread(), 0..3).prop_map(Data::Thread),
+        extension_data(),
         (
             proptest::option::of(any::<u32>()),
             "X[A-Z]{1,5}",
@@ -643,6 +659,34 @@ fn data() -> impl Strategy<Value = Data<'static>> {
                 name: Atom::try_from(name).unwrap(),
                 rest: Cow::Owned(rest.into_bytes())
             }),
+    ]
+}
+
+fn extension_data() -> impl Strategy<Value = Data<'static>> {
+    use crate::extensions::{AclData, MetadataData, QuotaData, QuotaResource};
+    let resource = (s::atom(), any::<u64>(), any::<u64>()).prop_map(|(name, u, l)| QuotaResource {
+        name,
+        usage: Some(u >> 1),
+        limit: l >> 1,
+    });
+    prop_oneof![
+        (s::astring(), vec(resource, 0..3)).prop_map(|(r, l)| Data::Quota(QuotaData::Quota(r, l))),
+        (s::mailbox(), vec(s::astring(), 0..3))
+            .prop_map(|(m, r)| Data::Quota(QuotaData::QuotaRoot(m, r))),
+        (s::mailbox(), vec((s::astring(), s::astring()), 0..3))
+            .prop_map(|(m, l)| Data::Acl(AclData::Acl(m, l))),
+        (
+            s::mailbox(),
+            s::astring(),
+            s::astring(),
+            vec(s::astring(), 0..3)
+        )
+            .prop_map(|(m, i, r, o)| Data::Acl(AclData::ListRights(m, i, r, o))),
+        (s::mailbox(), s::astring()).prop_map(|(m, r)| Data::Acl(AclData::MyRights(m, r))),
+        (s::mailbox(), vec((s::astring(), s::nstring()), 1..3))
+            .prop_map(|(m, v)| Data::Metadata(MetadataData::Values(m, v))),
+        (s::mailbox(), vec(s::astring(), 1..3))
+            .prop_map(|(m, e)| Data::Metadata(MetadataData::Changed(m, e))),
     ]
 }
 
