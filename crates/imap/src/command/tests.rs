@@ -638,6 +638,32 @@ fn command_body() -> impl Strategy<Value = CommandBody<'static>> {
         s::atom().prop_map(|mechanism| C::Compress { mechanism }),
         proptest::option::of(vec((s::istring(), s::nstring()), 0..3))
             .prop_map(|fields| C::Id { fields }),
+        (
+            any::<bool>(),
+            proptest::option::of(vec(s::atom(), 0..2)),
+            vec((any::<bool>(), s::atom()), 1..3),
+            charset(),
+            vec(search_key(), 1..3)
+        )
+            .prop_map(|(uid, returns, c, charset, search)| C::Sort {
+                uid,
+                returns,
+                charset,
+                search,
+                criteria: c
+                    .into_iter()
+                    .map(|(reverse, key)| SortCriterion { reverse, key })
+                    .collect(),
+            }),
+        (any::<bool>(), s::atom(), charset(), vec(search_key(), 1..3)).prop_map(
+            |(uid, algorithm, charset, search)| C::Thread {
+                uid,
+                algorithm,
+                charset,
+                search
+            }
+        ),
+        extension_command(),
     ]
 }
 
