@@ -17,11 +17,13 @@ mod error;
 pub mod extensions;
 pub mod framing;
 pub mod parse;
+mod quirks;
 mod redact;
 pub mod response;
 pub mod types;
 
 pub use error::ParseError;
+pub use quirks::{ParseOptions, parse_command_with, parse_response_with};
 pub use redact::redact;
 
 #[cfg(test)]

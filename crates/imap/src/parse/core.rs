@@ -199,6 +199,9 @@ pub fn string(i: &[u8]) -> R<'_, IString<'_>> {
     match i.first() {
         Some(b'"') => quoted(i).map(|(r, q)| (r, IString::Quoted(q))),
         Some(b'{') => literal(i).map(|(r, l)| (r, IString::Literal(l))),
+        Some(b'N' | b'n') if crate::quirks::nil_as_empty_string() => {
+            nil(i).map(|(r, ())| (r, IString::Quoted(Quoted(Cow::Borrowed(b"")))))
+        }
         _ => fail(i),
     }
 }
