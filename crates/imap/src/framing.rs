@@ -363,7 +363,7 @@ impl Framer {
 
     /// Scans for a line end. `None`: need more bytes; `Some(None)`: state changed, loop again.
     fn scan_line(&mut self) -> Option<Option<FrameEvent>> {
-        let Some(found) = self.buf[self.scan_from..].iter().position(|&b| b == b'\n') else {
+        let Some(found) = crate::parse::scan::find_lf(&self.buf[self.scan_from..]) else {
             self.scan_from = self.buf.len();
             if self.discard.is_none() && self.line_bytes + self.buf.len() > self.opts.max_line {
                 self.start_discard(DiscardReason::LineTooLong, self.buf.len());

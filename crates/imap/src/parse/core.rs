@@ -5,7 +5,7 @@ use std::num::NonZeroU32;
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take, take_while, take_while_m_n, take_while1};
-use nom::character::complete::{char, digit1};
+use nom::character::complete::char;
 use nom::combinator::{map, map_res, opt, recognize, value, verify};
 use nom::error::{Error, ErrorKind};
 use nom::multi::separated_list1;
@@ -46,15 +46,35 @@ fn str_of(b: &[u8]) -> &str {
 
 /// `number`: 32-bit unsigned.
 pub fn number(i: &[u8]) -> R<'_, u32> {
-    map_res(digit1, |d: &[u8]| str_of(d).parse::<u32>()).parse(i)
+    let (rest, n) = digits(i)?;
+    match u32::try_from(n) {
+        Ok(n) => Ok((rest, n)),
+        Err(_) => fail(i),
+    }
+}
+
+/// Decimal digits as a `u64` (at most `i64::MAX`, as `number64` allows).
+fn digits(i: &[u8]) -> R<'_, u64> {
+    let len = i.iter().take_while(|b| b.is_ascii_digit()).count();
+    if len == 0 {
+        return fail(i);
+    }
+    let mut n: u64 = 0;
+    for &d in &i[..len] {
+        n = match n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(u64::from(d - b'0')))
+        {
+            Some(n) if n <= i64::MAX as u64 => n,
+            _ => return fail(i),
+        };
+    }
+    Ok((&i[len..], n))
 }
 
 /// `number64`: 63-bit unsigned (mod-sequence values, sizes).
 pub fn number64(i: &[u8]) -> R<'_, u64> {
-    verify(map_res(digit1, |d: &[u8]| str_of(d).parse::<u64>()), |n| {
-        *n <= i64::MAX as u64
-    })
-    .parse(i)
+    digits(i)
 }
 
 /// `nz-number`.
@@ -143,9 +163,7 @@ pub fn quoted(i: &[u8]) -> R<'_, Quoted<'_>> {
             }
             Some(&c) if is_text_char(c) => {
                 // Skip the plain run in one go.
-                pos += 1 + start[pos + 1..]
-                    .iter()
-                    .position(|&b| b == b'"' || b == b'\\' || !is_text_char(b))
+                pos += 1 + super::scan::find_quoted_special(&start[pos + 1..])
                     .unwrap_or(start.len() - pos - 1);
             }
             Some(_) => return fail(&start[pos..]),

@@ -166,8 +166,8 @@ pub enum Body<'a> {
         kind: SinglePartKind<'a>,
         /// Common fields.
         fields: BodyFields<'a>,
-        /// BODYSTRUCTURE extension data: MD5, then the tail.
-        extension: Option<(NString<'a>, Option<ExtensionTail<'a>>)>,
+        /// BODYSTRUCTURE extension data: MD5, then the tail (boxed: most bodies are small).
+        extension: Option<Box<(NString<'a>, Option<ExtensionTail<'a>>)>>,
     },
     /// A multipart body.
     Multi {
@@ -175,41 +175,51 @@ pub enum Body<'a> {
         parts: Vec<Body<'a>>,
         /// Subtype (`MIXED`, `ALTERNATIVE`, ...).
         subtype: IString<'a>,
-        /// BODYSTRUCTURE extension data: parameters, then the tail.
-        extension: Option<(Params<'a>, Option<ExtensionTail<'a>>)>,
+        /// BODYSTRUCTURE extension data: parameters, then the tail (boxed).
+        extension: Option<Box<(Params<'a>, Option<ExtensionTail<'a>>)>>,
     },
 }
 static_enum!(Body { ; ; Single { kind, fields, extension }, Multi { parts, subtype, extension } });
 
 fn address(i: &[u8]) -> R<'_, Address<'_>> {
-    map(
-        delimited(
-            char('('),
-            (
-                nstring,
-                preceded(sp, nstring),
-                preceded(sp, nstring),
-                preceded(sp, nstring),
-            ),
-            char(')'),
-        ),
-        |(name, adl, mailbox, host)| Address {
+    let (i, _) = char('(').parse(i)?;
+    let (i, name) = nstring(i)?;
+    let (i, adl) = preceded(sp, nstring).parse(i)?;
+    let (i, mailbox) = preceded(sp, nstring).parse(i)?;
+    let (i, host) = preceded(sp, nstring).parse(i)?;
+    let (i, _) = char(')').parse(i)?;
+    Ok((
+        i,
+        Address {
             name,
             adl,
             mailbox,
             host,
         },
-    )
-    .parse(i)
+    ))
 }
 
 fn address_list(i: &[u8]) -> R<'_, Vec<Address<'_>>> {
+    if i.first() != Some(&b'(') {
+        return constant(Vec::new(), nil).parse(i);
+    }
     // Addresses follow each other without a separator; some servers put spaces between them.
-    alt((
-        constant(Vec::new(), nil),
-        delimited(char('('), many1(preceded(opt(sp), address)), char(')')),
-    ))
-    .parse(i)
+    let (mut i, first) = preceded(char('('), address).parse(i)?;
+    let mut list = vec![first];
+    loop {
+        let rest = i.strip_prefix(b" ").unwrap_or(i);
+        match rest.first() {
+            Some(b'(') => {
+                let (r, a) = address(rest)?;
+                list.push(a);
+                i = r;
+            }
+            _ => {
+                let (r, _) = char(')').parse(i)?;
+                return Ok((r, list));
+            }
+        }
+    }
 }
 
 /// `envelope`.
@@ -369,7 +379,7 @@ fn single(depth: usize) -> impl Fn(&[u8]) -> R<'_, Body<'_>> {
             Body::Single {
                 kind,
                 fields: f,
-                extension,
+                extension: extension.map(Box::new),
             },
         ))
     }
@@ -386,7 +396,7 @@ fn multi(depth: usize) -> impl Fn(&[u8]) -> R<'_, Body<'_>> {
             Body::Multi {
                 parts,
                 subtype,
-                extension,
+                extension: extension.map(Box::new),
             },
         ))
     }
@@ -499,7 +509,8 @@ pub(crate) fn encode_body(w: &mut Writer, b: &Body<'_>) {
                 encode_body(w, p);
             }
             w.sp().string(subtype);
-            if let Some((p, tail)) = extension {
+            if let Some(ext) = extension {
+                let (p, tail) = &**ext;
                 w.sp();
                 encode_params(w, p);
                 if let Some(t) = tail {
@@ -556,7 +567,8 @@ pub(crate) fn encode_body(w: &mut Writer, b: &Body<'_>) {
                     w.sp().num(*lines);
                 }
             }
-            if let Some((md5, tail)) = extension {
+            if let Some(ext) = extension {
+                let (md5, tail) = &**ext;
                 w.sp().nstring(md5);
                 if let Some(t) = tail {
                     w.sp();

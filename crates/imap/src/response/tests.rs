@@ -476,7 +476,7 @@ fn body() -> impl Strategy<Value = Body<'static>> {
         .prop_map(|(kind, fields, extension)| Body::Single {
             kind,
             fields,
-            extension,
+            extension: extension.map(Box::new),
         });
     leaf.prop_recursive(2, 6, 3, |inner| {
         prop_oneof![
@@ -488,7 +488,7 @@ fn body() -> impl Strategy<Value = Body<'static>> {
                 .prop_map(|(parts, subtype, extension)| Body::Multi {
                     parts,
                     subtype,
-                    extension
+                    extension: extension.map(Box::new)
                 }),
             (envelope(), inner, any::<u32>(), fields()).prop_map(|(e, b, lines, fields)| {
                 Body::Single {
