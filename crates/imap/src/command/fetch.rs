@@ -11,7 +11,7 @@ use nom::multi::separated_list1;
 use nom::sequence::{delimited, preceded};
 
 use crate::encode::Writer;
-use crate::parse::core::{R, header_list, number, nz_number, paren_list1};
+use crate::parse::core::{R, Upper, fail, header_list, number, nz_number, paren_list1};
 use crate::types::{AString, static_enum, static_struct};
 
 /// What FETCH asks for.
@@ -206,67 +206,59 @@ fn partial(i: &[u8]) -> R<'_, Partial> {
 
 fn fetch_attribute(i: &[u8]) -> R<'_, FetchAttribute<'_>> {
     use FetchAttribute as F;
-    alt((
-        alt((
-            map(
-                (tag_no_case("BODY.PEEK"), section, opt(partial)),
-                |(_, section, partial)| F::BodySection {
-                    peek: true,
+    // Dispatch on the name: letters, digits and dots up to `[`, `<`, space or `)`.
+    let len = i
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'.')
+        .count();
+    let (name, rest) = i.split_at(len);
+    let simple = match Upper::new(name).as_bytes() {
+        b"ENVELOPE" => F::Envelope,
+        b"FLAGS" => F::Flags,
+        b"INTERNALDATE" => F::InternalDate,
+        b"RFC822" => F::Rfc822,
+        b"RFC822.HEADER" => F::Rfc822Header,
+        b"RFC822.SIZE" => F::Rfc822Size,
+        b"RFC822.TEXT" => F::Rfc822Text,
+        b"BODYSTRUCTURE" => F::BodyStructure,
+        b"UID" => F::Uid,
+        b"MODSEQ" => F::ModSeq,
+        b"EMAILID" => F::EmailId,
+        b"THREADID" => F::ThreadId,
+        b"SAVEDATE" => F::SaveDate,
+        b"PREVIEW" => {
+            return map(opt(tag_no_case(" (LAZY)")), |l| F::Preview {
+                lazy: l.is_some(),
+            })
+            .parse(rest);
+        }
+        b"BODY" if rest.first() != Some(&b'[') => F::Body,
+        b"BODY" | b"BODY.PEEK" => {
+            let peek = name.len() > 4;
+            return map((section, opt(partial)), |(section, partial)| {
+                F::BodySection {
+                    peek,
                     section,
                     partial,
-                },
-            ),
-            map(
-                (tag_no_case("BODY"), section, opt(partial)),
-                |(_, section, partial)| F::BodySection {
-                    peek: false,
-                    section,
-                    partial,
-                },
-            ),
-            map(
-                (tag_no_case("BINARY.PEEK"), section_binary, opt(partial)),
-                |(_, part, partial)| F::Binary {
-                    peek: true,
+                }
+            })
+            .parse(rest);
+        }
+        b"BINARY" | b"BINARY.PEEK" => {
+            let peek = name.len() > 6;
+            return map((section_binary, opt(partial)), |(part, partial)| {
+                F::Binary {
+                    peek,
                     part,
                     partial,
-                },
-            ),
-            map(
-                preceded(tag_no_case("BINARY.SIZE"), section_binary),
-                |part| F::BinarySize { part },
-            ),
-            map(
-                (tag_no_case("BINARY"), section_binary, opt(partial)),
-                |(_, part, partial)| F::Binary {
-                    peek: false,
-                    part,
-                    partial,
-                },
-            ),
-        )),
-        alt((
-            value(F::BodyStructure, tag_no_case("BODYSTRUCTURE")),
-            value(F::Body, tag_no_case("BODY")),
-            value(F::Envelope, tag_no_case("ENVELOPE")),
-            value(F::Flags, tag_no_case("FLAGS")),
-            value(F::InternalDate, tag_no_case("INTERNALDATE")),
-            value(F::Rfc822Header, tag_no_case("RFC822.HEADER")),
-            value(F::Rfc822Size, tag_no_case("RFC822.SIZE")),
-            value(F::Rfc822Text, tag_no_case("RFC822.TEXT")),
-            value(F::Rfc822, tag_no_case("RFC822")),
-            value(F::Uid, tag_no_case("UID")),
-            value(F::ModSeq, tag_no_case("MODSEQ")),
-            value(F::EmailId, tag_no_case("EMAILID")),
-            value(F::ThreadId, tag_no_case("THREADID")),
-            value(F::SaveDate, tag_no_case("SAVEDATE")),
-            map(
-                preceded(tag_no_case("PREVIEW"), opt(tag_no_case(" (LAZY)"))),
-                |l| F::Preview { lazy: l.is_some() },
-            ),
-        )),
-    ))
-    .parse(i)
+                }
+            })
+            .parse(rest);
+        }
+        b"BINARY.SIZE" => return map(section_binary, |part| F::BinarySize { part }).parse(rest),
+        _ => return fail(i),
+    };
+    Ok((rest, simple))
 }
 
 /// The items of FETCH.

@@ -255,18 +255,23 @@ pub(crate) fn envelope(i: &[u8]) -> R<'_, Envelope<'_>> {
 }
 
 fn params(i: &[u8]) -> R<'_, Params<'_>> {
-    alt((
-        constant(Vec::new(), nil),
-        map(
-            delimited(
-                char('('),
-                opt(separated_list1(sp, (string, preceded(sp, string)))),
-                char(')'),
-            ),
-            Option::unwrap_or_default,
-        ),
-    ))
-    .parse(i)
+    if i.first() != Some(&b'(') {
+        return constant(Vec::new(), nil).parse(i);
+    }
+    let mut i = &i[1..];
+    let mut list = Vec::new();
+    if let Some(rest) = i.strip_prefix(b")") {
+        return Ok((rest, list));
+    }
+    loop {
+        let (r, k) = string(i)?;
+        let (r, v) = preceded(sp, string).parse(r)?;
+        list.push((k, v));
+        match r.first() {
+            Some(b' ') => i = &r[1..],
+            _ => return char(')').parse(r).map(|(r, _)| (r, list)),
+        }
+    }
 }
 
 fn fields(i: &[u8]) -> R<'_, BodyFields<'_>> {
