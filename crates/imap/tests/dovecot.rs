@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Child, Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
-use mailwire_imap::command::{AppendMessage, Command, CommandBody, parse_command};
+use mailwire_imap::command::{AppendData, AppendMessage, Command, CommandBody, parse_command};
 use mailwire_imap::encode::Encode;
 use mailwire_imap::framing::{FrameEvent, Framer, FramerOptions, Role};
 use mailwire_imap::response::{Body, Data, FetchItem, Response, StatusKind, parse_response};
@@ -223,7 +223,7 @@ fn dovecot_transcripts_parse_and_round_trip() {
         } else {
             LiteralMode::NonSync
         };
-        let data = Literal::new(m.as_bytes(), mode).expect("no NUL");
+        let data = AppendData::Literal(Literal::new(m.as_bytes(), mode).expect("no NUL"));
         c.run(CommandBody::Append {
             mailbox: Mailbox::Inbox,
             messages: vec![AppendMessage {

@@ -2,7 +2,10 @@
 
 use super::fetch::encode_fetch_items;
 use super::search::encode_search_key;
-use super::{Command, CommandBody, FetchModifier, ListReturn, SelectParam, StatusItem, StoreKind};
+use super::{
+    AppendData, CatenatePart, Command, CommandBody, FetchModifier, ListReturn, SelectParam,
+    StatusItem, StoreKind,
+};
 use crate::encode::{Encode, Writer};
 use crate::types::SequenceSet;
 
@@ -208,7 +211,25 @@ fn encode_body(w: &mut Writer, body: &CommandBody<'_>) {
                 if let Some(d) = &m.date {
                     w.sp().date_time(d);
                 }
-                w.sp().literal(&m.data);
+                w.sp();
+                match &m.data {
+                    AppendData::Literal(l) => {
+                        w.literal(l);
+                    }
+                    AppendData::Utf8(l) => {
+                        w.raw(b"UTF8 (").literal(l).raw(b")");
+                    }
+                    AppendData::Catenate(parts) => {
+                        w.raw(b"CATENATE ").list(parts, |w, p| match p {
+                            CatenatePart::Url(u) => {
+                                w.raw(b"URL ").astring(u);
+                            }
+                            CatenatePart::Text(l) => {
+                                w.raw(b"TEXT ").literal(l);
+                            }
+                        });
+                    }
+                }
             }
         }
         C::UidExpunge { set } => {

@@ -388,10 +388,32 @@ pub struct AppendMessage<'a> {
     pub flags: Vec<Flag<'a>>,
     /// Internal date to set.
     pub date: Option<DateTime>,
-    /// The message (`~{n}` under BINARY).
-    pub data: Literal<'a>,
+    /// The message.
+    pub data: AppendData<'a>,
 }
 static_struct!(AppendMessage { flags, date, data });
+
+/// The message of one APPEND.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AppendData<'a> {
+    /// A literal (`~{n}` under BINARY).
+    Literal(Literal<'a>),
+    /// `CATENATE (parts)` (RFC 4469): the message is assembled from text and IMAP URLs.
+    Catenate(Vec<CatenatePart<'a>>),
+    /// `UTF8 (~{n})` (UTF8=ACCEPT, RFC 6855): a message with UTF-8 headers.
+    Utf8(Literal<'a>),
+}
+static_enum!(AppendData { ; Literal(a), Catenate(a), Utf8(a); });
+
+/// One part of CATENATE.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CatenatePart<'a> {
+    /// `URL url`: an IMAP URL (RFC 5092, with URL-PARTIAL and URLAUTH forms), as sent.
+    Url(AString<'a>),
+    /// `TEXT literal`
+    Text(Literal<'a>),
+}
+static_enum!(CatenatePart { ; Url(a), Text(a); });
 
 /// A FETCH modifier (RFC 7162).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -14,14 +14,14 @@ use nom::sequence::{delimited, preceded, terminated};
 use super::fetch::fetch_items;
 use super::search::{MAX_DEPTH, search_args, search_key};
 use super::{
-    AppendMessage, Command, CommandBody, FetchModifier, ListReturn, SelectParam, SortCriterion,
-    StatusItem, StoreKind,
+    AppendData, AppendMessage, CatenatePart, Command, CommandBody, FetchModifier, ListReturn,
+    SelectParam, SortCriterion, StatusItem, StoreKind,
 };
 use crate::error::ParseError;
 use crate::parse::core::{
     R, Upper, astring, atom, charset, crlf, date_time, fail, flag, flag_list, imap_tag, keyword,
-    list_mailbox, literal8, mailbox, nil, nstring, number64, nz_number, paren_list, paren_list1,
-    sequence_set, sp, string,
+    list_mailbox, literal, literal8, mailbox, nil, nstring, number64, nz_number, paren_list,
+    paren_list1, sequence_set, sp, string,
 };
 use crate::types::MailboxAttribute;
 
@@ -337,12 +337,31 @@ fn list(i: &[u8]) -> R<'_, CommandBody<'_>> {
     .parse(i)
 }
 
+fn append_data(i: &[u8]) -> R<'_, AppendData<'_>> {
+    let part = alt((
+        map(preceded(tag_no_case("URL "), astring), CatenatePart::Url),
+        map(preceded(tag_no_case("TEXT "), literal), CatenatePart::Text),
+    ));
+    alt((
+        map(literal8, AppendData::Literal),
+        map(
+            preceded(tag_no_case("CATENATE "), paren_list1(part)),
+            AppendData::Catenate,
+        ),
+        map(
+            delimited(tag_no_case("UTF8 ("), literal8, char(')')),
+            AppendData::Utf8,
+        ),
+    ))
+    .parse(i)
+}
+
 fn append(i: &[u8]) -> R<'_, CommandBody<'_>> {
     let message = map(
         (
             opt(preceded(sp, flag_list)),
             opt(preceded(sp, date_time)),
-            preceded(sp, literal8),
+            preceded(sp, append_data),
         ),
         |(flags, date, data)| AppendMessage {
             flags: flags.unwrap_or_default(),

@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::encode::Encode;
 use crate::strategies as s;
-use crate::types::{AtomExt, LiteralMode, SeqOrUid, Sequence};
+use crate::types::{AtomExt, IntoStatic, LiteralMode, SeqOrUid, Sequence};
 
 /// Parses `input`, checks it encodes to `canonical`, and that the canonical form parses back to
 /// the same value.
@@ -103,7 +103,7 @@ fn rfc3501_section6_examples() {
     append.extend_from_slice(b"\r\n");
     let c = same(&append);
     assert!(
-        matches!(&c.body, CommandBody::Append { messages, .. } if messages[0].data.data() == msg && messages[0].flags == [Flag::Seen])
+        matches!(&c.body, CommandBody::Append { messages, .. } if messages[0].data == AppendData::Literal(Literal::new(&msg[..], LiteralMode::Sync).unwrap()) && messages[0].flags == [Flag::Seen])
     );
 }
 
@@ -167,6 +167,11 @@ fn extension_examples() {
         b"a UNAUTHENTICATE\r\n",
         // MULTIAPPEND (RFC 3502), LITERAL+ and BINARY literals.
         b"A003 APPEND saved-messages (\\Seen) {3+}\r\nabc (\\Seen) \"17-Jul-1996 02:44:25 -0700\" ~{3}\r\na\0c\r\n",
+        // CATENATE (RFC 4469) with IMAP URLs (RFC 5092, URL-PARTIAL RFC 5550, URLAUTH RFC 4467).
+        b"A003 APPEND Drafts (\\Seen \\Draft $MDNSent) CATENATE (URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER\" TEXT {42}\r\n\r\n--------------030308070208000400050907\r\n URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=1.MIME\" URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=1\" TEXT {42}\r\n\r\n--------------030308070208000400050907\r\n URL \"/Drafts;UIDVALIDITY=385759045/;UID=30\" TEXT {44}\r\n\r\n--------------030308070208000400050907--\r\n)\r\n",
+        b"a APPEND Sent CATENATE (URL \"imap://joe@example.com/INBOX/;uid=20/;section=1.2;partial=0.1024;urlauth=submit+fred:internal:91354a473744909de610943775f92038\")\r\n",
+        // UTF8=ACCEPT APPEND (RFC 6855).
+        b"a APPEND INBOX UTF8 (~{5}\r\nhello)\r\n",
         // WITHIN (RFC 5032), SAVEDATE (RFC 8514), OBJECTID (RFC 8474), SEARCH=FUZZY (RFC 6203).
         b"a SEARCH UNSEEN YOUNGER 259200\r\n",
         b"a SEARCH OLDER 3600 SAVEDSINCE 1-Jan-2020\r\n",
@@ -550,25 +555,39 @@ fn command_body() -> impl Strategy<Value = CommandBody<'static>> {
                     vec(s::store_flag(), 0..3),
                     proptest::option::of(s::date_time()),
                     s::literal(),
-                    any::<bool>()
+                    any::<u8>()
                 ),
                 1..3
             )
         )
             .prop_map(|(mailbox, msgs)| C::Append {
                 mailbox,
-                messages: msgs
-                    .into_iter()
-                    .map(|(flags, date, data, binary)| AppendMessage {
-                        flags,
-                        date,
-                        data: if binary {
-                            Literal::binary(data.data().to_vec(), data.mode())
-                        } else {
-                            data
-                        },
-                    })
-                    .collect(),
+                messages:
+                    msgs.into_iter()
+                        .map(|(flags, date, data, form)| AppendMessage {
+                            flags,
+                            date,
+                            data: match form % 4 {
+                                0 => AppendData::Literal(Literal::binary(
+                                    data.data().to_vec(),
+                                    data.mode()
+                                )),
+                                1 => AppendData::Literal(data),
+                                2 => AppendData::Utf8(Literal::binary(
+                                    data.data().to_vec(),
+                                    data.mode()
+                                )),
+                                _ => AppendData::Catenate(vec![
+                                    CatenatePart::Text(data),
+                                    CatenatePart::Url(
+                                        AString::try_from("/INBOX;UIDVALIDITY=1/;UID=2")
+                                            .unwrap()
+                                            .into_static()
+                                    ),
+                                ]),
+                            },
+                        })
+                        .collect(),
             }),
         s::sequence_set().prop_map(|set| C::UidExpunge { set }),
         (
