@@ -242,6 +242,8 @@ pub enum CommandBody<'a> {
     Acl(crate::extensions::AclCommand<'a>),
     /// A METADATA command (RFC 5464).
     Metadata(crate::extensions::MetadataCommand<'a>),
+    /// A URLAUTH command (RFC 4467) or COMPARATOR (RFC 5255).
+    UrlAuth(crate::extensions::UrlAuthCommand<'a>),
     /// `COMPRESS mechanism` (RFC 4978)
     Compress {
         /// `DEFLATE`.
@@ -258,7 +260,7 @@ pub enum CommandBody<'a> {
 
 static_enum!(CommandBody {
     Capability, Noop, Logout, StartTls, Namespace, Idle, Check, Close, Unselect, Expunge, Unauthenticate;
-    Quota(a), Acl(a), Metadata(a);
+    Quota(a), Acl(a), Metadata(a), UrlAuth(a);
     Authenticate { mechanism, initial_response },
     Login { username, password },
     Enable { capabilities },

@@ -119,6 +119,9 @@ fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
         if let Some(r) = crate::extensions::metadata_command(name, args) {
             return r.map(|(r, c)| (r, CommandBody::Metadata(c)));
         }
+        if let Some(r) = crate::extensions::urlauth_command(name, args) {
+            return r.map(|(r, c)| (r, CommandBody::UrlAuth(c)));
+        }
         return fail(i);
     }
     let (rest, _) = sp(rest)?;

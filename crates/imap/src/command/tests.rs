@@ -170,6 +170,13 @@ fn extension_examples() {
         // CATENATE (RFC 4469) with IMAP URLs (RFC 5092, URL-PARTIAL RFC 5550, URLAUTH RFC 4467).
         b"A003 APPEND Drafts (\\Seen \\Draft $MDNSent) CATENATE (URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER\" TEXT {42}\r\n\r\n--------------030308070208000400050907\r\n URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=1.MIME\" URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=1\" TEXT {42}\r\n\r\n--------------030308070208000400050907\r\n URL \"/Drafts;UIDVALIDITY=385759045/;UID=30\" TEXT {44}\r\n\r\n--------------030308070208000400050907--\r\n)\r\n",
         b"a APPEND Sent CATENATE (URL \"imap://joe@example.com/INBOX/;uid=20/;section=1.2;partial=0.1024;urlauth=submit+fred:internal:91354a473744909de610943775f92038\")\r\n",
+        // URLAUTH (RFC 4467) and COMPARATOR (RFC 5255).
+        b"a002 GENURLAUTH \"imap://joe@example.com/INBOX/;uid=20/;section=1.2;urlauth=submit+fred\" INTERNAL\r\n",
+        b"a001 URLFETCH \"imap://joe@example.com/INBOX/;uid=20/;section=1.2;urlauth=submit+fred:internal:91354a473744909de610943775f92038\"\r\n",
+        b"a001 RESETKEY\r\n",
+        b"a002 RESETKEY INBOX INTERNAL\r\n",
+        b"A COMPARATOR\r\n",
+        b"B COMPARATOR \"i;unicode-casemap\" \"i;octet\"\r\n",
         // UTF8=ACCEPT APPEND (RFC 6855).
         b"a APPEND INBOX UTF8 (~{5}\r\nhello)\r\n",
         // WITHIN (RFC 5032), SAVEDATE (RFC 8514), OBJECTID (RFC 8474), SEARCH=FUZZY (RFC 6203).
@@ -411,7 +418,9 @@ fn status_item() -> impl Strategy<Value = StatusItem<'static>> {
 }
 
 fn extension_command() -> impl Strategy<Value = CommandBody<'static>> {
-    use crate::extensions::{AclCommand, Depth, MetadataCommand, QuotaCommand, QuotaResource};
+    use crate::extensions::{
+        AclCommand, Depth, MetadataCommand, QuotaCommand, QuotaResource, UrlAuthCommand,
+    };
     let resource = (s::atom(), any::<u64>()).prop_map(|(name, limit)| QuotaResource {
         name,
         usage: None,
@@ -451,6 +460,12 @@ fn extension_command() -> impl Strategy<Value = CommandBody<'static>> {
         (s::mailbox(), vec((s::astring(), s::nstring()), 1..3)).prop_map(|(mailbox, entries)| {
             CommandBody::Metadata(MetadataCommand::SetMetadata { mailbox, entries })
         }),
+        proptest::option::of((s::mailbox(), vec(s::atom(), 0..2)))
+            .prop_map(|a| CommandBody::UrlAuth(UrlAuthCommand::ResetKey(a))),
+        vec((s::astring(), s::atom()), 1..3)
+            .prop_map(|l| CommandBody::UrlAuth(UrlAuthCommand::GenUrlAuth(l))),
+        vec(s::astring(), 1..3).prop_map(|l| CommandBody::UrlAuth(UrlAuthCommand::UrlFetch(l))),
+        vec(s::astring(), 0..3).prop_map(|l| CommandBody::UrlAuth(UrlAuthCommand::Comparator(l))),
     ]
 }
 

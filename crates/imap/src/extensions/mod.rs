@@ -1,5 +1,5 @@
-//! Extensions with their own commands and data: QUOTA (RFC 9208), ACL (RFC 4314) and METADATA
-//! (RFC 5464). Each has a command enum and a data enum that [`CommandBody`] and [`Data`] carry.
+//! Extensions with their own commands and data: QUOTA (RFC 9208), ACL (RFC 4314), METADATA
+//! (RFC 5464), URLAUTH (RFC 4467) and COMPARATOR (I18NLEVEL=2, RFC 5255). Each has a command enum and a data enum that [`CommandBody`] and [`Data`] carry.
 //!
 //! [`CommandBody`]: crate::command::CommandBody
 //! [`Data`]: crate::response::Data
@@ -7,13 +7,18 @@
 mod acl;
 mod metadata;
 mod quota;
+mod urlauth;
 
 pub use acl::{AclCommand, AclData};
 pub use metadata::{Depth, MetadataCommand, MetadataData};
 pub use quota::{QuotaCommand, QuotaData, QuotaResource};
+pub use urlauth::{UrlAuthCommand, UrlAuthData};
 
 pub(crate) use acl::{acl_command, acl_data, encode_acl_command, encode_acl_data};
 pub(crate) use metadata::{
     encode_metadata_command, encode_metadata_data, metadata_command, metadata_data,
 };
 pub(crate) use quota::{encode_quota_command, encode_quota_data, quota_command, quota_data};
+pub(crate) use urlauth::{
+    encode_urlauth_command, encode_urlauth_data, urlauth_command, urlauth_data,
+};

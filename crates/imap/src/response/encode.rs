@@ -199,6 +199,7 @@ fn encode_data(w: &mut Writer, d: &Data<'_>) {
         Data::Quota(q) => crate::extensions::encode_quota_data(w, q),
         Data::Acl(a) => crate::extensions::encode_acl_data(w, a),
         Data::Metadata(m) => crate::extensions::encode_metadata_data(w, m),
+        Data::UrlAuth(u) => crate::extensions::encode_urlauth_data(w, u),
         Data::Flags(f) => {
             w.raw(b"FLAGS ").list(f, |w, f| {
                 w.flag(f);

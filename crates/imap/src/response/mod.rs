@@ -126,6 +126,8 @@ pub enum Data<'a> {
     Acl(crate::extensions::AclData<'a>),
     /// METADATA data (RFC 5464).
     Metadata(crate::extensions::MetadataData<'a>),
+    /// GENURLAUTH / URLFETCH data (RFC 4467), COMPARATOR data (RFC 5255).
+    UrlAuth(crate::extensions::UrlAuthData<'a>),
     /// `THREAD (...)...` (RFC 5256)
     Thread(Vec<Thread>),
     /// `ESEARCH [(TAG "t")] [UID] items` (RFC 4731, RFC 9051)
@@ -182,7 +184,7 @@ pub enum Data<'a> {
 }
 static_enum!(Data {
     ;
-    Capability(a), Enabled(a), List(a), Lsub(a), Flags(a), Exists(a), Recent(a), Expunge(a), Id(a), Thread(a), Quota(a), Acl(a), Metadata(a);
+    Capability(a), Enabled(a), List(a), Lsub(a), Flags(a), Exists(a), Recent(a), Expunge(a), Id(a), Thread(a), Quota(a), Acl(a), Metadata(a), UrlAuth(a);
     Status { mailbox, items },
     Search { numbers, mod_seq },
     Sort { numbers, mod_seq },

@@ -311,14 +311,17 @@ fn data(i: &[u8]) -> R<'_, Data<'_>> {
 }
 
 fn extension_data<'a>(name: &[u8], rest: &'a [u8]) -> Option<R<'a, Data<'a>>> {
-    use crate::extensions::{acl_data, metadata_data, quota_data};
+    use crate::extensions::{acl_data, metadata_data, quota_data, urlauth_data};
     if let Some(r) = quota_data(name, rest) {
         return Some(r.map(|(r, d)| (r, Data::Quota(d))));
     }
     if let Some(r) = acl_data(name, rest) {
         return Some(r.map(|(r, d)| (r, Data::Acl(d))));
     }
-    metadata_data(name, rest).map(|r| r.map(|(r, d)| (r, Data::Metadata(d))))
+    if let Some(r) = metadata_data(name, rest) {
+        return Some(r.map(|(r, d)| (r, Data::Metadata(d))));
+    }
+    urlauth_data(name, rest).map(|r| r.map(|(r, d)| (r, Data::UrlAuth(d))))
 }
 
 /// Raw data: a name then everything to the final line end.

@@ -210,6 +210,11 @@ fn rfc9051_and_extension_examples() {
         b"* METADATA \"\" (/shared/comment {33}\r\nMy new comment across\r\ntwo lines.)\r\n",
         b"* METADATA INBOX /shared/comment /private/comment\r\n",
         b"a NO [METADATA TOOMANY] Too many annotations\r\n",
+        b"* GENURLAUTH \"imap://joe@example.com/INBOX/;uid=20/;section=1.2;urlauth=submit+fred:internal:91354a473744909de610943775f92038\"\r\n",
+        b"* URLFETCH \"imap://joe@example.com/INBOX/;uid=20/;section=1.2;urlauth=submit+fred:internal:91354a473744909de610943775f92038\" {9}\r\nChocolate\r\n",
+        b"* URLFETCH \"imap://x/;uid=1\" NIL\r\n",
+        b"* COMPARATOR i;basic\r\n",
+        b"* COMPARATOR i;basic (i;basic i;octet)\r\n",
         b"a OK [METADATA LONGENTRIES 2048] GETMETADATA complete\r\n",
         b"a NO [METADATA MAXSIZE 1024] Annotation too large\r\n",
         b"* THREAD (2)(3 6 (4 23)(44 7 96))\r\n",
@@ -663,7 +668,7 @@ fn data() -> impl Strategy<Value = Data<'static>> {
 }
 
 fn extension_data() -> impl Strategy<Value = Data<'static>> {
-    use crate::extensions::{AclData, MetadataData, QuotaData, QuotaResource};
+    use crate::extensions::{AclData, MetadataData, QuotaData, QuotaResource, UrlAuthData};
     let resource = (s::atom(), any::<u64>(), any::<u64>()).prop_map(|(name, u, l)| QuotaResource {
         name,
         usage: Some(u >> 1),
@@ -687,6 +692,11 @@ fn extension_data() -> impl Strategy<Value = Data<'static>> {
             .prop_map(|(m, v)| Data::Metadata(MetadataData::Values(m, v))),
         (s::mailbox(), vec(s::astring(), 1..3))
             .prop_map(|(m, e)| Data::Metadata(MetadataData::Changed(m, e))),
+        vec(s::astring(), 1..3).prop_map(|l| Data::UrlAuth(UrlAuthData::GenUrlAuth(l))),
+        vec((s::astring(), s::nstring()), 1..3)
+            .prop_map(|l| Data::UrlAuth(UrlAuthData::UrlFetch(l))),
+        (s::astring(), vec(s::astring(), 0..3))
+            .prop_map(|(a, m)| Data::UrlAuth(UrlAuthData::Comparator(a, m))),
     ]
 }
 
