@@ -353,6 +353,7 @@ fn encode_body(w: &mut Writer, body: &CommandBody<'_>) {
         C::Acl(c) => crate::extensions::encode_acl_command(w, c),
         C::Metadata(c) => crate::extensions::encode_metadata_command(w, c),
         C::UrlAuth(c) => crate::extensions::encode_urlauth_command(w, c),
+        C::Notify(c) => crate::extensions::encode_notify_command(w, c),
         C::Compress { mechanism } => {
             w.raw(b"COMPRESS ").atom(mechanism);
         }

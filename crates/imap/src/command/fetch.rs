@@ -204,7 +204,7 @@ fn partial(i: &[u8]) -> R<'_, Partial> {
     .parse(i)
 }
 
-fn fetch_attribute(i: &[u8]) -> R<'_, FetchAttribute<'_>> {
+pub(crate) fn fetch_attribute(i: &[u8]) -> R<'_, FetchAttribute<'_>> {
     use FetchAttribute as F;
     // Dispatch on the name: letters, digits and dots up to `[`, `<`, space or `)`.
     let len = i
@@ -322,7 +322,7 @@ fn encode_partial(w: &mut Writer, p: &Option<Partial>) {
     }
 }
 
-fn encode_attribute(w: &mut Writer, a: &FetchAttribute<'_>) {
+pub(crate) fn encode_attribute(w: &mut Writer, a: &FetchAttribute<'_>) {
     use FetchAttribute as F;
     match a {
         F::Envelope => w.raw(b"ENVELOPE"),

@@ -242,6 +242,8 @@ pub enum CommandBody<'a> {
     Acl(crate::extensions::AclCommand<'a>),
     /// A METADATA command (RFC 5464).
     Metadata(crate::extensions::MetadataCommand<'a>),
+    /// NOTIFY (RFC 5465).
+    Notify(crate::extensions::NotifyCommand<'a>),
     /// A URLAUTH command (RFC 4467) or COMPARATOR (RFC 5255).
     UrlAuth(crate::extensions::UrlAuthCommand<'a>),
     /// `COMPRESS mechanism` (RFC 4978)
@@ -260,7 +262,7 @@ pub enum CommandBody<'a> {
 
 static_enum!(CommandBody {
     Capability, Noop, Logout, StartTls, Namespace, Idle, Check, Close, Unselect, Expunge, Unauthenticate;
-    Quota(a), Acl(a), Metadata(a), UrlAuth(a);
+    Quota(a), Acl(a), Metadata(a), UrlAuth(a), Notify(a);
     Authenticate { mechanism, initial_response },
     Login { username, password },
     Enable { capabilities },

@@ -122,6 +122,9 @@ fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
         if let Some(r) = crate::extensions::urlauth_command(name, args) {
             return r.map(|(r, c)| (r, CommandBody::UrlAuth(c)));
         }
+        if let Some(r) = crate::extensions::notify_command(name, args) {
+            return r.map(|(r, c)| (r, CommandBody::Notify(c)));
+        }
         return fail(i);
     }
     let (rest, _) = sp(rest)?;

@@ -243,6 +243,21 @@ fn rfc5256_thread_example_month_case() {
 }
 
 #[test]
+fn rfc5465_notify_examples() {
+    kat(
+        b"a NOTIFY SET STATUS (selected (MessageNew (uid body.peek[header.fields (from to subject)]) MessageExpunge)) (subtree Lists (MessageNew))\r\n",
+        b"a NOTIFY SET STATUS (selected (MessageNew (UID BODY.PEEK[HEADER.FIELDS (from to subject)]) MessageExpunge)) (subtree Lists (MessageNew))\r\n",
+    );
+    same(b"a NOTIFY NONE\r\n");
+    same(b"a NOTIFY SET (selected-delayed (FlagChange)) (inboxes NONE) (mailboxes (Lists Sent) (MailboxName SubscriptionChange))\r\n");
+    let c = same(b"b NOTIFY SET (personal (MessageNew MessageExpunge FlagChange))\r\n");
+    assert!(
+        matches!(c.body, CommandBody::Notify(crate::extensions::NotifyCommand::Set { status: false, ref groups })
+        if groups[0].filter == crate::extensions::MailboxFilter::Personal && groups[0].events.len() == 3)
+    );
+}
+
+#[test]
 fn idle_done_and_authenticate_lines() {
     assert!(parse_idle_done(b"DONE\r\n").is_ok());
     assert!(parse_idle_done(b"done\r\n").is_ok());
@@ -466,6 +481,30 @@ fn extension_command() -> impl Strategy<Value = CommandBody<'static>> {
             .prop_map(|l| CommandBody::UrlAuth(UrlAuthCommand::GenUrlAuth(l))),
         vec(s::astring(), 1..3).prop_map(|l| CommandBody::UrlAuth(UrlAuthCommand::UrlFetch(l))),
         vec(s::astring(), 0..3).prop_map(|l| CommandBody::UrlAuth(UrlAuthCommand::Comparator(l))),
+        notify(),
+    ]
+}
+
+fn notify() -> impl Strategy<Value = CommandBody<'static>> {
+    use crate::extensions::{EventGroup, MailboxFilter, NotifyCommand, NotifyEvent};
+    let filter = prop_oneof![
+        Just(MailboxFilter::Selected),
+        Just(MailboxFilter::SelectedDelayed),
+        Just(MailboxFilter::Inboxes),
+        Just(MailboxFilter::Personal),
+        Just(MailboxFilter::Subscribed),
+        vec(s::mailbox(), 1..3).prop_map(MailboxFilter::Subtree),
+        vec(s::mailbox(), 1..3).prop_map(MailboxFilter::Mailboxes),
+    ];
+    let event = (s::atom(), vec(fetch_attribute(), 0..2))
+        .prop_map(|(name, fetch)| NotifyEvent { name, fetch });
+    let group =
+        (filter, vec(event, 0..3)).prop_map(|(filter, events)| EventGroup { filter, events });
+    prop_oneof![
+        Just(CommandBody::Notify(NotifyCommand::None)),
+        (any::<bool>(), vec(group, 1..3)).prop_map(|(status, groups)| CommandBody::Notify(
+            NotifyCommand::Set { status, groups }
+        )),
     ]
 }
 
