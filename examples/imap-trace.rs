@@ -22,6 +22,7 @@ use mailwire::imap::command::{
 use mailwire::imap::encode::Encode;
 use mailwire::imap::framing::{FrameEvent, Framer, FramerOptions, Role};
 use mailwire::imap::response::parse_response;
+use mailwire::imap::{ParseOptions, parse_command_with, parse_response_with};
 
 #[derive(Parser)]
 #[command(about = "Parse a raw IMAP byte stream and print one line per message")]
@@ -39,6 +40,9 @@ struct Args {
     /// Accept bare LF line ends.
     #[arg(long)]
     bare_lf: bool,
+    /// Turn on every parse tolerance (doubled and trailing spaces, NIL for strings).
+    #[arg(long)]
+    lenient: bool,
     /// The byte stream.
     file: PathBuf,
 }
@@ -69,7 +73,13 @@ impl Counts {
     }
 }
 
-fn command_frame(frame: &[u8], state: &mut ClientState, roundtrip: bool, counts: &mut Counts) {
+fn command_frame(
+    frame: &[u8],
+    state: &mut ClientState,
+    opts: &ParseOptions,
+    roundtrip: bool,
+    counts: &mut Counts,
+) {
     if *state == ClientState::Idling {
         *state = ClientState::Command;
         match parse_idle_done(frame) {
@@ -84,7 +94,7 @@ fn command_frame(frame: &[u8], state: &mut ClientState, roundtrip: bool, counts:
             Err(_) => *state = ClientState::Command,
         }
     }
-    let cmd = match parse_command(frame) {
+    let cmd = match parse_command_with(frame, opts) {
         Ok(cmd) => cmd,
         Err(e) => return counts.fail(format!("{e}")),
     };
@@ -104,8 +114,8 @@ fn command_frame(frame: &[u8], state: &mut ClientState, roundtrip: bool, counts:
     counts.ok(format!("{cmd:?}"));
 }
 
-fn response_frame(frame: &[u8], roundtrip: bool, counts: &mut Counts) {
-    let r = match parse_response(frame) {
+fn response_frame(frame: &[u8], opts: &ParseOptions, roundtrip: bool, counts: &mut Counts) {
+    let r = match parse_response_with(frame, opts) {
         Ok(r) => r,
         Err(e) => return counts.fail(format!("{e}")),
     };
@@ -139,6 +149,11 @@ fn main() -> ExitCode {
     // Keep every message whole so that it can be parsed and printed as one value.
     opts.max_buffered = usize::try_from(opts.max_literal).unwrap_or(usize::MAX);
     let mut framer = Framer::new(opts);
+    let parse_opts = if args.lenient {
+        ParseOptions::lenient()
+    } else {
+        ParseOptions::default()
+    };
     framer.push(&input);
     let mut counts = Counts {
         messages: 0,
@@ -148,9 +163,11 @@ fn main() -> ExitCode {
     while let Some(event) = framer.next_event() {
         match event {
             FrameEvent::Message(frame) if args.commands => {
-                command_frame(&frame, &mut state, args.roundtrip, &mut counts)
+                command_frame(&frame, &mut state, &parse_opts, args.roundtrip, &mut counts)
             }
-            FrameEvent::Message(frame) => response_frame(&frame, args.roundtrip, &mut counts),
+            FrameEvent::Message(frame) => {
+                response_frame(&frame, &parse_opts, args.roundtrip, &mut counts)
+            }
             // The trace plays the server that sends "+" to every synchronising literal.
             FrameEvent::ContinuationNeeded { .. } => {}
             FrameEvent::LiteralStart { .. } | FrameEvent::LiteralData(_) => {}
