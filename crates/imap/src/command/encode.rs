@@ -196,6 +196,17 @@ fn encode_body(w: &mut Writer, body: &CommandBody<'_>) {
         C::Lsub { reference, pattern } => {
             w.raw(b"LSUB ").mailbox(reference).sp().astring(pattern);
         }
+        C::Rlist { reference, pattern } => {
+            w.raw(b"RLIST ").mailbox(reference).sp().astring(pattern);
+        }
+        C::Rlsub { reference, pattern } => {
+            w.raw(b"RLSUB ").mailbox(reference).sp().astring(pattern);
+        }
+        C::CancelUpdate { tags } => {
+            w.raw(b"CANCELUPDATE ").items(tags, |w, t| {
+                w.quoted(t);
+            });
+        }
         C::Status { mailbox, items } => {
             w.raw(b"STATUS ").mailbox(mailbox).sp();
             encode_status_items(w, items);

@@ -125,6 +125,25 @@ pub enum CommandBody<'a> {
         /// Pattern.
         pattern: AString<'a>,
     },
+    /// `RLIST reference pattern` (MAILBOX-REFERRALS, RFC 2193)
+    Rlist {
+        /// Reference name.
+        reference: Mailbox<'a>,
+        /// Pattern.
+        pattern: AString<'a>,
+    },
+    /// `RLSUB reference pattern` (MAILBOX-REFERRALS, RFC 2193)
+    Rlsub {
+        /// Reference name.
+        reference: Mailbox<'a>,
+        /// Pattern.
+        pattern: AString<'a>,
+    },
+    /// `CANCELUPDATE "tag"...` (CONTEXT=SEARCH, RFC 5267)
+    CancelUpdate {
+        /// Tags of the searches whose updates stop.
+        tags: Vec<crate::types::Quoted<'a>>,
+    },
     /// `NAMESPACE` (RFC 2342)
     Namespace,
     /// `STATUS mailbox (items)`
@@ -275,6 +294,9 @@ static_enum!(CommandBody {
     Unsubscribe { mailbox },
     List { selection, reference, patterns, returns },
     Lsub { reference, pattern },
+    Rlist { reference, pattern },
+    Rlsub { reference, pattern },
+    CancelUpdate { tags },
     Status { mailbox, items },
     Append { mailbox, messages },
     UidExpunge { set },

@@ -165,6 +165,20 @@ fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
             |(reference, pattern)| CommandBody::Lsub { reference, pattern },
         )
         .parse(rest),
+        b"RLIST" => map(
+            (mailbox, preceded(sp, list_mailbox)),
+            |(reference, pattern)| CommandBody::Rlist { reference, pattern },
+        )
+        .parse(rest),
+        b"RLSUB" => map(
+            (mailbox, preceded(sp, list_mailbox)),
+            |(reference, pattern)| CommandBody::Rlsub { reference, pattern },
+        )
+        .parse(rest),
+        b"CANCELUPDATE" => map(separated_list1(sp, crate::parse::core::quoted), |tags| {
+            CommandBody::CancelUpdate { tags }
+        })
+        .parse(rest),
         b"STATUS" => map(
             (mailbox, preceded(sp, paren_list(status_item))),
             |(mailbox, items)| CommandBody::Status { mailbox, items },
@@ -195,7 +209,10 @@ fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
     }
 }
 
-const WITH_ARGUMENTS: [&[u8]; 24] = [
+const WITH_ARGUMENTS: [&[u8]; 27] = [
+    b"RLIST",
+    b"RLSUB",
+    b"CANCELUPDATE",
     b"SORT",
     b"THREAD",
     b"AUTHENTICATE",

@@ -177,6 +177,12 @@ fn extension_examples() {
         b"a002 RESETKEY INBOX INTERNAL\r\n",
         b"A COMPARATOR\r\n",
         b"B COMPARATOR \"i;unicode-casemap\" \"i;octet\"\r\n",
+        // MAILBOX-REFERRALS (RFC 2193), CONTEXT=SEARCH (RFC 5267).
+        b"A001 RLIST \"\" \"%\"\r\n",
+        b"A002 RLSUB \"foo\" \"*\"\r\n",
+        b"B01 SEARCH RETURN (UPDATE COUNT) FLAGGED\r\n",
+        b"B02 CANCELUPDATE \"B01\" \"B00\"\r\n",
+        b"C01 UID SORT RETURN (CONTEXT PARTIAL 1:100) (DATE) UTF-8 ALL\r\n",
         // UTF8=ACCEPT APPEND (RFC 6855).
         b"a APPEND INBOX UTF8 (~{5}\r\nhello)\r\n",
         // WITHIN (RFC 5032), SAVEDATE (RFC 8514), OBJECTID (RFC 8474), SEARCH=FUZZY (RFC 6203).
@@ -482,6 +488,17 @@ fn extension_command() -> impl Strategy<Value = CommandBody<'static>> {
         vec(s::astring(), 1..3).prop_map(|l| CommandBody::UrlAuth(UrlAuthCommand::UrlFetch(l))),
         vec(s::astring(), 0..3).prop_map(|l| CommandBody::UrlAuth(UrlAuthCommand::Comparator(l))),
         notify(),
+        referrals_and_context(),
+    ]
+}
+
+fn referrals_and_context() -> impl Strategy<Value = CommandBody<'static>> {
+    prop_oneof![
+        (s::mailbox(), s::astring())
+            .prop_map(|(reference, pattern)| CommandBody::Rlist { reference, pattern }),
+        (s::mailbox(), s::astring())
+            .prop_map(|(reference, pattern)| CommandBody::Rlsub { reference, pattern }),
+        vec(s::quoted(), 1..3).prop_map(|tags| CommandBody::CancelUpdate { tags }),
     ]
 }
 
