@@ -11,7 +11,10 @@ fn run(opts: &FramerOptions, data: &[u8], cuts: &[u8]) -> Vec<FrameEvent> {
     let mut rest = data;
     let mut cuts = cuts.iter();
     while !rest.is_empty() {
-        let n = cuts.next().map_or(rest.len(), |&c| usize::from(c).max(1)).min(rest.len());
+        let n = cuts
+            .next()
+            .map_or(rest.len(), |&c| usize::from(c).max(1))
+            .min(rest.len());
         framer.push(&rest[..n]);
         rest = &rest[n..];
         while let Some(ev) = framer.next_event() {
@@ -37,7 +40,11 @@ fn run(opts: &FramerOptions, data: &[u8], cuts: &[u8]) -> Vec<FrameEvent> {
 
 fuzz_target!(|input: (u8, Vec<u8>, Vec<u8>)| {
     let (flags, cuts, data) = input;
-    let mut opts = FramerOptions::new(if flags & 1 == 0 { Role::Server } else { Role::Client });
+    let mut opts = FramerOptions::new(if flags & 1 == 0 {
+        Role::Server
+    } else {
+        Role::Client
+    });
     opts.allow_bare_lf = flags & 2 != 0;
     if flags & 4 != 0 {
         opts.max_line = 40;
