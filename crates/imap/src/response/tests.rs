@@ -229,6 +229,60 @@ fn rfc9051_and_extension_examples() {
 }
 
 #[test]
+fn more_extension_examples() {
+    for line in [
+        // MOVE (RFC 6851).
+        &b"* OK [COPYUID 432432 42:69 1202:1229]\r\n"[..],
+        b"* 22 EXPUNGE\r\n",
+        // ENABLE (RFC 5161), UTF8=ACCEPT (RFC 6855).
+        b"* ENABLED X-GOOD-IDEA\r\n",
+        b"* ENABLED UTF8=ACCEPT\r\n",
+        b"* ENABLED\r\n",
+        b"* LIST () \"/\" \"Entw\xc3\xbcrfe\"\r\n",
+        // LIST-EXTENDED (RFC 5258) and LIST-STATUS (RFC 5819).
+        b"* LIST (\\Subscribed) \"/\" Fruit/Banana\r\n",
+        b"* LIST () \".\" INBOX.Sent (\"CHILDINFO\" (\"SUBSCRIBED\"))\r\n",
+        b"* LIST (\\Remote) \"/\" Bread\r\n",
+        b"* STATUS INBOX (MESSAGES 17 UNSEEN 16)\r\n",
+        // CONDSTORE (RFC 7162).
+        b"* 7 FETCH (MODSEQ (12121231777) FLAGS (\\Deleted))\r\n",
+        b"* STATUS blurdybloop (MESSAGES 231 UIDNEXT 7 HIGHESTMODSEQ 7011231777)\r\n",
+        b"* SEARCH 2 5 6 7 11 12 18 19 20 23 (MODSEQ 917162500)\r\n",
+        b"a OK [HIGHESTMODSEQ 20010715194045319] Done\r\n",
+        // APPENDLIMIT (RFC 7889), CATENATE (RFC 4469), BINARY (RFC 3516).
+        b"* STATUS INBOX (APPENDLIMIT 257890)\r\n",
+        b"* CAPABILITY IMAP4rev1 APPENDLIMIT=257890 CATENATE URLAUTH BINARY\r\n",
+        b"A003 NO [TOOBIG] Message too big\r\n",
+        b"A003 NO [BADURL \"/INBOX;UIDVALIDITY=785799047/;UID=113330\"] CATENATE failed\r\n",
+        b"A003 NO [UNKNOWN-CTE] Can't decode message\r\n",
+        b"* 123 FETCH (BINARY.SIZE[3] 23459)\r\n",
+        b"* 123 FETCH (BINARY[1.2] NIL)\r\n",
+        b"* 123 FETCH (BINARY[1]<0> \"ab\")\r\n",
+        // NOTIFY (RFC 5465), referrals (RFC 2221, RFC 2193).
+        b"* OK [NOTIFICATIONOVERFLOW] ...A dog ate my notes\r\n",
+        b"A01 NO [BADEVENT (MessageNew MessageExpunge)] Bad event\r\n",
+        b"* BYE [REFERRAL imap://MIKE@SERVER2/] Server not accepting connections.\r\n",
+        b"A001 NO [REFERRAL IMAP://user;AUTH=GSSAPI@SERVER2/SHARED/FOO] Remote mailbox.\r\n",
+        // SEARCH=FUZZY (RFC 6203), CONTEXT=SEARCH (RFC 5267).
+        b"* ESEARCH (TAG \"tag\") UID ALL 1:3 RELEVANCY (4 99 42)\r\n",
+        b"* ESEARCH (TAG \"B01\") UID ADDTO (0 32768:32769)\r\n",
+        b"* ESEARCH (TAG \"C01\") UID PARTIAL (1:100 200:250,23,110:112)\r\n",
+        // OBJECTID (RFC 8474), STATUS=SIZE (RFC 8438), SAVEDATE (RFC 8514).
+        b"* OK [MAILBOXID (F2212ea87-6097-4256-9d51-71338625)] Ok\r\n",
+        b"* STATUS foo (MESSAGES 3 SIZE 23456)\r\n",
+        b"* 1 FETCH (UID 5 SAVEDATE \"19-Dec-2018 07:43:17 +0000\")\r\n",
+        // UNSELECT / UNAUTHENTICATE answers, COMPRESS (RFC 4978).
+        b"a NO [COMPRESSIONACTIVE] DEFLATE active via TLS\r\n",
+        b"a OK [CAPABILITY IMAP4rev2 AUTH=PLAIN] Unauthenticated\r\n",
+        // NAMESPACE (RFC 2342) with several personal namespaces and none shared.
+        b"* NAMESPACE ((\"\" \"/\")(\"#mh/\" \"/\" \"X-PARAM\" (\"FLAG1\" \"FLAG2\"))) NIL NIL\r\n",
+        b"* NAMESPACE NIL NIL ((\"\" \".\"))\r\n",
+    ] {
+        same(line);
+    }
+}
+
+#[test]
 fn bodystructures() {
     // RFC 3501 §7.4.2's multipart example, and a message/rfc822 part with extension data.
     let multi = b"* 1 FETCH (BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 1152 23)(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\" \"NAME\" \"cc.diff\") \"<960723163407.20117h@cac.washington.edu>\" \"Compiler diff\" \"BASE64\" 4554 73) \"MIXED\"))\r\n";
