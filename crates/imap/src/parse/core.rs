@@ -133,9 +133,13 @@ impl Upper {
 pub fn quoted(i: &[u8]) -> R<'_, Quoted<'_>> {
     let (mut rest, _) = char('"').parse(i)?;
     let start = rest;
+    // Most strings hold no escape: one search finds their end.
+    let mut pos = super::scan::find_quoted_special(start).unwrap_or(start.len());
+    if start.get(pos) == Some(&b'"') {
+        return Ok((&start[pos + 1..], Quoted(Cow::Borrowed(&start[..pos]))));
+    }
     let mut owned: Option<Vec<u8>> = None;
     let mut run_start = 0;
-    let mut pos = 0;
     loop {
         match start.get(pos) {
             None => return fail(rest),

@@ -275,23 +275,21 @@ fn params(i: &[u8]) -> R<'_, Params<'_>> {
 }
 
 fn fields(i: &[u8]) -> R<'_, BodyFields<'_>> {
-    map(
-        (
-            params,
-            preceded(sp, nstring),
-            preceded(sp, nstring),
-            preceded(sp, string),
-            preceded(sp, number),
-        ),
-        |(params, id, description, encoding, octets)| BodyFields {
+    let (i, params) = params(i)?;
+    let (i, id) = preceded(sp, nstring).parse(i)?;
+    let (i, description) = preceded(sp, nstring).parse(i)?;
+    let (i, encoding) = preceded(sp, string).parse(i)?;
+    let (i, octets) = preceded(sp, number).parse(i)?;
+    Ok((
+        i,
+        BodyFields {
             params,
             id,
             description,
             encoding,
             octets,
         },
-    )
-    .parse(i)
+    ))
 }
 
 fn disposition(i: &[u8]) -> R<'_, Disposition<'_>> {
@@ -413,7 +411,15 @@ pub(crate) fn body(depth: usize) -> impl Fn(&[u8]) -> R<'_, Body<'_>> {
         if depth == 0 {
             return fail(i);
         }
-        delimited(char('('), alt((multi(depth), single(depth))), char(')')).parse(i)
+        let (i, _) = char('(').parse(i)?;
+        // A multipart starts with its first part's parenthesis, a single part with a string.
+        let (i, b) = if i.first() == Some(&b'(') {
+            multi(depth)(i)?
+        } else {
+            single(depth)(i)?
+        };
+        let (i, _) = char(')').parse(i)?;
+        Ok((i, b))
     }
 }
 
