@@ -14,6 +14,7 @@
 //! - [`response`]: every response a server sends, parsed ([`response::parse_response`]) and
 //!   encoded; unknown data, codes and FETCH items are kept as generic values that round-trip;
 //! - [`extensions`]: QUOTA, ACL, METADATA, NOTIFY, URLAUTH and COMPARATOR;
+//! - [`url`]: IMAP URLs (RFC 5092, URL-PARTIAL, URLAUTH) as CATENATE and URLAUTH carry them;
 //! - [`ParseOptions`]: the opt-in tolerances for what real peers send.
 //!
 //! ```
@@ -38,6 +39,7 @@ mod quirks;
 mod redact;
 pub mod response;
 pub mod types;
+pub mod url;
 
 pub use error::ParseError;
 pub use quirks::{ParseOptions, parse_command_with, parse_response_with};
