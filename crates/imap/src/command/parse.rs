@@ -1,0 +1,547 @@
+//! Parsing of whole command frames.
+
+use std::borrow::Cow;
+
+use mailwire_core::Secret;
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while};
+use nom::character::complete::char;
+use nom::combinator::{all_consuming, map, opt, recognize, value};
+use nom::multi::{many1, separated_list1};
+use nom::sequence::{delimited, preceded, terminated};
+
+use super::fetch::fetch_items;
+use super::search::{MAX_DEPTH, search_args, search_key};
+use super::{
+    AppendData, AppendMessage, CatenatePart, Command, CommandBody, FetchModifier, ListReturn,
+    SelectParam, SortCriterion, StatusItem, StoreKind,
+};
+use crate::error::ParseError;
+use crate::parse::core::{
+    R, Upper, astring, atom, charset, crlf, date_time, fail, flag, flag_list, imap_tag, keyword,
+    list_mailbox, literal, literal8, mailbox, nil, nstring, number64, nz_number, paren_list,
+    paren_list1, sequence_set, sp, string,
+};
+use crate::types::MailboxAttribute;
+
+/// Parses one command frame (as delivered by the framer, line end included).
+///
+/// ```
+/// use mailwire_imap::command::{CommandBody, parse_command};
+///
+/// let cmd = parse_command(b"a1 SELECT INBOX\r\n").unwrap();
+/// assert_eq!(cmd.tag.as_str(), "a1");
+/// assert!(matches!(cmd.body, CommandBody::Select { .. }));
+/// ```
+pub fn parse_command(frame: &[u8]) -> Result<Command<'_>, ParseError> {
+    all_consuming(command)
+        .parse(frame)
+        .map(|(_, c)| c)
+        .map_err(|e| ParseError::from_nom(frame, e))
+}
+
+/// A line the client sends during AUTHENTICATE.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AuthenticateData<'a> {
+    /// Base64 text (not decoded).
+    Continue(Secret<Cow<'a, [u8]>>),
+    /// `*`: the client cancels the exchange.
+    Cancel,
+}
+
+fn base64(i: &[u8]) -> R<'_, &[u8]> {
+    recognize((
+        take_while(|b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/'),
+        take_while(|b| b == b'='),
+    ))
+    .parse(i)
+}
+
+/// Parses a line sent in answer to an AUTHENTICATE continuation request.
+pub fn parse_authenticate_data(line: &[u8]) -> Result<AuthenticateData<'_>, ParseError> {
+    let p = alt((
+        value(AuthenticateData::Cancel, tag("*")),
+        map(base64, |b| {
+            AuthenticateData::Continue(Secret::new(Cow::Borrowed(b)))
+        }),
+    ));
+    all_consuming(terminated(p, crlf))
+        .parse(line)
+        .map(|(_, d)| d)
+        .map_err(|_| ParseError::new(b"<redacted>", b""))
+}
+
+/// Parses the `DONE` line that ends IDLE.
+pub fn parse_idle_done(line: &[u8]) -> Result<(), ParseError> {
+    all_consuming(terminated(tag_no_case("DONE"), crlf))
+        .parse(line)
+        .map(|_| ())
+        .map_err(|e| ParseError::from_nom(line, e))
+}
+
+pub(crate) fn command(i: &[u8]) -> R<'_, Command<'_>> {
+    map(
+        (terminated(imap_tag, sp), terminated(command_body, crlf)),
+        |(tag, body)| Command { tag, body },
+    )
+    .parse(i)
+}
+
+fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
+    let (rest, name) = keyword(i)?;
+    let upper = Upper::new(name);
+    let simple = match upper.as_bytes() {
+        b"CAPABILITY" => Some(CommandBody::Capability),
+        b"NOOP" => Some(CommandBody::Noop),
+        b"LOGOUT" => Some(CommandBody::Logout),
+        b"STARTTLS" => Some(CommandBody::StartTls),
+        b"NAMESPACE" => Some(CommandBody::Namespace),
+        b"IDLE" => Some(CommandBody::Idle),
+        b"CHECK" => Some(CommandBody::Check),
+        b"CLOSE" => Some(CommandBody::Close),
+        b"UNSELECT" => Some(CommandBody::Unselect),
+        b"EXPUNGE" => Some(CommandBody::Expunge),
+        b"UNAUTHENTICATE" => Some(CommandBody::Unauthenticate),
+        _ => None,
+    };
+    if let Some(body) = simple {
+        return Ok((rest, body));
+    }
+    if !WITH_ARGUMENTS.contains(&upper.as_bytes()) {
+        let args = sp(rest).map(|(r, ())| r).unwrap_or(rest);
+        if let Some(r) = crate::extensions::quota_command(name, args) {
+            return r.map(|(r, c)| (r, CommandBody::Quota(c)));
+        }
+        if let Some(r) = crate::extensions::acl_command(name, args) {
+            return r.map(|(r, c)| (r, CommandBody::Acl(c)));
+        }
+        if let Some(r) = crate::extensions::metadata_command(name, args) {
+            return r.map(|(r, c)| (r, CommandBody::Metadata(c)));
+        }
+        if let Some(r) = crate::extensions::urlauth_command(name, args) {
+            return r.map(|(r, c)| (r, CommandBody::UrlAuth(c)));
+        }
+        if let Some(r) = crate::extensions::notify_command(name, args) {
+            return r.map(|(r, c)| (r, CommandBody::Notify(c)));
+        }
+        return fail(i);
+    }
+    let (rest, _) = sp(rest)?;
+    match upper.as_bytes() {
+        b"AUTHENTICATE" => authenticate(rest),
+        b"LOGIN" => map((astring, preceded(sp, astring)), |(username, p)| {
+            CommandBody::Login {
+                username,
+                password: Secret::new(p),
+            }
+        })
+        .parse(rest),
+        b"ENABLE" => map(separated_list1(sp, atom), |capabilities| {
+            CommandBody::Enable { capabilities }
+        })
+        .parse(rest),
+        b"SELECT" => map(select_args, |(mailbox, params)| CommandBody::Select {
+            mailbox,
+            params,
+        })
+        .parse(rest),
+        b"EXAMINE" => map(select_args, |(mailbox, params)| CommandBody::Examine {
+            mailbox,
+            params,
+        })
+        .parse(rest),
+        b"CREATE" => create(rest),
+        b"DELETE" => map(mailbox, |mailbox| CommandBody::Delete { mailbox }).parse(rest),
+        b"RENAME" => map((mailbox, preceded(sp, mailbox)), |(from, to)| {
+            CommandBody::Rename { from, to }
+        })
+        .parse(rest),
+        b"SUBSCRIBE" => map(mailbox, |mailbox| CommandBody::Subscribe { mailbox }).parse(rest),
+        b"UNSUBSCRIBE" => map(mailbox, |mailbox| CommandBody::Unsubscribe { mailbox }).parse(rest),
+        b"LIST" => list(rest),
+        b"LSUB" => map(
+            (mailbox, preceded(sp, list_mailbox)),
+            |(reference, pattern)| CommandBody::Lsub { reference, pattern },
+        )
+        .parse(rest),
+        b"RLIST" => map(
+            (mailbox, preceded(sp, list_mailbox)),
+            |(reference, pattern)| CommandBody::Rlist { reference, pattern },
+        )
+        .parse(rest),
+        b"RLSUB" => map(
+            (mailbox, preceded(sp, list_mailbox)),
+            |(reference, pattern)| CommandBody::Rlsub { reference, pattern },
+        )
+        .parse(rest),
+        b"CANCELUPDATE" => map(separated_list1(sp, crate::parse::core::quoted), |tags| {
+            CommandBody::CancelUpdate { tags }
+        })
+        .parse(rest),
+        b"STATUS" => map(
+            (mailbox, preceded(sp, paren_list(status_item))),
+            |(mailbox, items)| CommandBody::Status { mailbox, items },
+        )
+        .parse(rest),
+        b"APPEND" => append(rest),
+        b"UID" => uid_command(rest),
+        b"SEARCH" => search(false, rest),
+        b"FETCH" => fetch(false, rest),
+        b"STORE" => store(false, rest),
+        b"COPY" => map(set_mailbox, |(set, mailbox)| CommandBody::Copy {
+            uid: false,
+            set,
+            mailbox,
+        })
+        .parse(rest),
+        b"MOVE" => map(set_mailbox, |(set, mailbox)| CommandBody::Move {
+            uid: false,
+            set,
+            mailbox,
+        })
+        .parse(rest),
+        b"COMPRESS" => map(atom, |mechanism| CommandBody::Compress { mechanism }).parse(rest),
+        b"SORT" => sort(false, rest),
+        b"THREAD" => thread(false, rest),
+        b"ID" => map(id_params, |fields| CommandBody::Id { fields }).parse(rest),
+        _ => fail(i),
+    }
+}
+
+const WITH_ARGUMENTS: [&[u8]; 27] = [
+    b"RLIST",
+    b"RLSUB",
+    b"CANCELUPDATE",
+    b"SORT",
+    b"THREAD",
+    b"AUTHENTICATE",
+    b"LOGIN",
+    b"ENABLE",
+    b"SELECT",
+    b"EXAMINE",
+    b"CREATE",
+    b"DELETE",
+    b"RENAME",
+    b"SUBSCRIBE",
+    b"UNSUBSCRIBE",
+    b"LIST",
+    b"LSUB",
+    b"STATUS",
+    b"APPEND",
+    b"UID",
+    b"SEARCH",
+    b"FETCH",
+    b"STORE",
+    b"COPY",
+    b"MOVE",
+    b"COMPRESS",
+    b"ID",
+];
+
+fn authenticate(i: &[u8]) -> R<'_, CommandBody<'_>> {
+    let ir = alt((
+        tag("="),
+        nom::combinator::verify(base64, |b: &[u8]| !b.is_empty()),
+    ));
+    let (rest, mechanism) = atom(i)?;
+    let (after, ir_bytes) = opt(preceded(sp, ir)).parse(rest)?;
+    Ok((
+        after,
+        CommandBody::Authenticate {
+            mechanism,
+            initial_response: ir_bytes.map(|b| Secret::new(Cow::Borrowed(b))),
+        },
+    ))
+}
+
+fn select_param(i: &[u8]) -> R<'_, SelectParam<'_>> {
+    let seq_match = delimited(
+        char('('),
+        (sequence_set, preceded(sp, sequence_set)),
+        char(')'),
+    );
+    let qresync = map(
+        delimited(
+            tag_no_case("QRESYNC ("),
+            (
+                nz_number,
+                preceded(sp, nz_u64),
+                opt(preceded(sp, sequence_set)),
+                opt(preceded(sp, seq_match)),
+            ),
+            char(')'),
+        ),
+        |(uid_validity, mod_seq, known_uids, seq_match)| SelectParam::QResync {
+            uid_validity,
+            mod_seq,
+            known_uids,
+            seq_match,
+        },
+    );
+    alt((
+        qresync,
+        value(SelectParam::CondStore, tag_no_case("CONDSTORE")),
+        map(atom, SelectParam::Other),
+    ))
+    .parse(i)
+}
+
+pub(crate) fn nz_u64(i: &[u8]) -> R<'_, std::num::NonZeroU64> {
+    nom::combinator::map_res(number64, std::num::NonZeroU64::try_from).parse(i)
+}
+
+type SelectArgs<'a> = (crate::types::Mailbox<'a>, Vec<SelectParam<'a>>);
+
+fn select_args(i: &[u8]) -> R<'_, SelectArgs<'_>> {
+    map(
+        (mailbox, opt(preceded(sp, paren_list1(select_param)))),
+        |(m, p)| (m, p.unwrap_or_default()),
+    )
+    .parse(i)
+}
+
+fn mailbox_attribute(i: &[u8]) -> R<'_, MailboxAttribute<'_>> {
+    map(preceded(char('\\'), atom), MailboxAttribute).parse(i)
+}
+
+fn create(i: &[u8]) -> R<'_, CommandBody<'_>> {
+    let use_attr = delimited(
+        tag_no_case("(USE "),
+        paren_list(mailbox_attribute),
+        char(')'),
+    );
+    map(
+        (mailbox, opt(preceded(sp, use_attr))),
+        |(mailbox, special_use)| CommandBody::Create {
+            mailbox,
+            special_use: special_use.unwrap_or_default(),
+        },
+    )
+    .parse(i)
+}
+
+pub(crate) fn status_item(i: &[u8]) -> R<'_, StatusItem<'_>> {
+    let (rest, a) = atom(i)?;
+    let known = StatusItem::NAMES
+        .iter()
+        .find(|(n, _)| a.eq_ignore_case(n))
+        .map(|(_, v)| v.clone());
+    Ok((rest, known.unwrap_or(StatusItem::Other(a))))
+}
+
+fn list_return(i: &[u8]) -> R<'_, ListReturn<'_>> {
+    alt((
+        map(
+            preceded(tag_no_case("STATUS "), paren_list1(status_item)),
+            ListReturn::Status,
+        ),
+        map(atom, ListReturn::Option),
+    ))
+    .parse(i)
+}
+
+fn list(i: &[u8]) -> R<'_, CommandBody<'_>> {
+    let patterns = alt((paren_list1(list_mailbox), map(list_mailbox, |p| vec![p])));
+    map(
+        (
+            opt(terminated(paren_list(atom), sp)),
+            mailbox,
+            preceded(sp, patterns),
+            opt(preceded(tag_no_case(" RETURN "), paren_list(list_return))),
+        ),
+        |(selection, reference, patterns, returns)| CommandBody::List {
+            selection: selection.unwrap_or_default(),
+            reference,
+            patterns,
+            returns: returns.unwrap_or_default(),
+        },
+    )
+    .parse(i)
+}
+
+fn append_data(i: &[u8]) -> R<'_, AppendData<'_>> {
+    let part = alt((
+        map(preceded(tag_no_case("URL "), astring), CatenatePart::Url),
+        map(preceded(tag_no_case("TEXT "), literal), CatenatePart::Text),
+    ));
+    alt((
+        map(literal8, AppendData::Literal),
+        map(
+            preceded(tag_no_case("CATENATE "), paren_list1(part)),
+            AppendData::Catenate,
+        ),
+        map(
+            delimited(tag_no_case("UTF8 ("), literal8, char(')')),
+            AppendData::Utf8,
+        ),
+    ))
+    .parse(i)
+}
+
+fn append(i: &[u8]) -> R<'_, CommandBody<'_>> {
+    let message = map(
+        (
+            opt(preceded(sp, flag_list)),
+            opt(preceded(sp, date_time)),
+            preceded(sp, append_data),
+        ),
+        |(flags, date, data)| AppendMessage {
+            flags: flags.unwrap_or_default(),
+            date,
+            data,
+        },
+    );
+    map((mailbox, many1(message)), |(mailbox, messages)| {
+        CommandBody::Append { mailbox, messages }
+    })
+    .parse(i)
+}
+
+fn uid_command(i: &[u8]) -> R<'_, CommandBody<'_>> {
+    let (rest, name) = terminated(keyword, sp).parse(i)?;
+    match Upper::new(name).as_bytes() {
+        b"COPY" => map(set_mailbox, |(set, mailbox)| CommandBody::Copy {
+            uid: true,
+            set,
+            mailbox,
+        })
+        .parse(rest),
+        b"MOVE" => map(set_mailbox, |(set, mailbox)| CommandBody::Move {
+            uid: true,
+            set,
+            mailbox,
+        })
+        .parse(rest),
+        b"FETCH" => fetch(true, rest),
+        b"SORT" => sort(true, rest),
+        b"THREAD" => thread(true, rest),
+        b"SEARCH" => search(true, rest),
+        b"STORE" => store(true, rest),
+        b"EXPUNGE" => map(sequence_set, |set| CommandBody::UidExpunge { set }).parse(rest),
+        _ => fail(i),
+    }
+}
+
+fn set_mailbox(i: &[u8]) -> R<'_, (crate::types::SequenceSet, crate::types::Mailbox<'_>)> {
+    (sequence_set, preceded(sp, mailbox)).parse(i)
+}
+
+fn search(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
+    map(search_args, |(returns, charset, criteria)| {
+        CommandBody::Search {
+            uid,
+            returns,
+            charset,
+            criteria,
+        }
+    })
+    .parse(i)
+}
+
+fn sort(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
+    let returns = preceded(tag_no_case("RETURN "), paren_list(atom));
+    let criterion = map((opt(tag_no_case("REVERSE ")), atom), |(r, key)| {
+        SortCriterion {
+            reverse: r.is_some(),
+            key,
+        }
+    });
+    map(
+        (
+            opt(terminated(returns, sp)),
+            paren_list1(criterion),
+            preceded(sp, charset),
+            preceded(sp, separated_list1(sp, search_key(MAX_DEPTH))),
+        ),
+        |(returns, criteria, charset, search)| CommandBody::Sort {
+            uid,
+            returns,
+            criteria,
+            charset,
+            search,
+        },
+    )
+    .parse(i)
+}
+
+fn thread(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
+    map(
+        (
+            atom,
+            preceded(sp, charset),
+            preceded(sp, separated_list1(sp, search_key(MAX_DEPTH))),
+        ),
+        |(algorithm, charset, search)| CommandBody::Thread {
+            uid,
+            algorithm,
+            charset,
+            search,
+        },
+    )
+    .parse(i)
+}
+
+fn fetch(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
+    let modifier = alt((
+        map(
+            preceded(tag_no_case("CHANGEDSINCE "), number64),
+            FetchModifier::ChangedSince,
+        ),
+        value(FetchModifier::Vanished, tag_no_case("VANISHED")),
+    ));
+    map(
+        (
+            sequence_set,
+            preceded(sp, fetch_items),
+            opt(preceded(sp, paren_list1(modifier))),
+        ),
+        |(set, items, modifiers)| CommandBody::Fetch {
+            uid,
+            set,
+            items,
+            modifiers: modifiers.unwrap_or_default(),
+        },
+    )
+    .parse(i)
+}
+
+fn store(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
+    let unchanged = delimited(tag_no_case("(UNCHANGEDSINCE "), number64, char(')'));
+    let kind = alt((
+        value(StoreKind::Add, char('+')),
+        value(StoreKind::Remove, char('-')),
+        value(StoreKind::Replace, tag("")),
+    ));
+    let flags = alt((flag_list, separated_list1(sp, flag)));
+    map(
+        (
+            sequence_set,
+            opt(preceded(sp, unchanged)),
+            preceded(sp, kind),
+            tag_no_case("FLAGS"),
+            map(opt(tag_no_case(".SILENT")), |s| s.is_some()),
+            preceded(sp, flags),
+        ),
+        |(set, unchanged_since, kind, _, silent, flags)| CommandBody::Store {
+            uid,
+            set,
+            unchanged_since,
+            kind,
+            silent,
+            flags,
+        },
+    )
+    .parse(i)
+}
+
+pub(crate) type IdFieldsRef<'a> =
+    Option<Vec<(crate::types::IString<'a>, Option<crate::types::IString<'a>>)>>;
+
+pub(crate) fn id_params(i: &[u8]) -> R<'_, IdFieldsRef<'_>> {
+    alt((
+        value(None, nil),
+        map(paren_list((string, preceded(sp, nstring))), Some),
+    ))
+    .parse(i)
+}

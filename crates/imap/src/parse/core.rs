@@ -1,0 +1,486 @@
+//! nom parsers for the shared grammar: numbers, atoms, strings, sequence sets, flags, dates.
+
+use std::borrow::Cow;
+use std::num::NonZeroU32;
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take, take_while, take_while_m_n, take_while1};
+use nom::character::complete::char;
+use nom::combinator::{map, map_res, opt, recognize, value, verify};
+use nom::error::{Error, ErrorKind};
+use nom::multi::separated_list1;
+use nom::sequence::{delimited, preceded, terminated};
+use nom::{IResult, Parser};
+
+use crate::types::chars::{
+    is_astring_char, is_atom_char, is_char8, is_list_char, is_tag_char, is_text_char,
+};
+use crate::types::{
+    AString, Atom, AtomExt, Date, DateTime, Flag, IString, Literal, LiteralMode, Mailbox, Quoted,
+    SeqOrUid, Sequence, SequenceSet, Tag, Text,
+};
+
+/// Parser result over bytes.
+pub type R<'a, T> = IResult<&'a [u8], T>;
+
+pub(crate) fn fail<T>(i: &[u8]) -> R<'_, T> {
+    Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
+}
+
+pub(crate) fn sp(i: &[u8]) -> R<'_, ()> {
+    value((), char(' ')).parse(i)
+}
+
+pub(crate) fn crlf(i: &[u8]) -> R<'_, ()> {
+    value((), alt((tag("\r\n"), tag("\n")))).parse(i)
+}
+
+pub(crate) fn nil(i: &[u8]) -> R<'_, ()> {
+    value((), tag_no_case("NIL")).parse(i)
+}
+
+fn str_of(b: &[u8]) -> &str {
+    // Only called on bytes already checked to be 7-bit ASCII by the char-class predicates.
+    std::str::from_utf8(b).unwrap_or_default()
+}
+
+/// `number`: 32-bit unsigned.
+pub fn number(i: &[u8]) -> R<'_, u32> {
+    let (rest, n) = digits(i)?;
+    match u32::try_from(n) {
+        Ok(n) => Ok((rest, n)),
+        Err(_) => fail(i),
+    }
+}
+
+/// Decimal digits as a `u64` (at most `i64::MAX`, as `number64` allows).
+fn digits(i: &[u8]) -> R<'_, u64> {
+    let len = i.iter().take_while(|b| b.is_ascii_digit()).count();
+    if len == 0 {
+        return fail(i);
+    }
+    let mut n: u64 = 0;
+    for &d in &i[..len] {
+        n = match n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(u64::from(d - b'0')))
+        {
+            Some(n) if n <= i64::MAX as u64 => n,
+            _ => return fail(i),
+        };
+    }
+    Ok((&i[len..], n))
+}
+
+/// `number64`: 63-bit unsigned (mod-sequence values, sizes).
+pub fn number64(i: &[u8]) -> R<'_, u64> {
+    digits(i)
+}
+
+/// `nz-number`.
+pub fn nz_number(i: &[u8]) -> R<'_, NonZeroU32> {
+    map_res(number, NonZeroU32::try_from).parse(i)
+}
+
+/// `atom`.
+pub fn atom(i: &[u8]) -> R<'_, Atom<'_>> {
+    map(take_while1(is_atom_char), |a: &[u8]| {
+        Atom::unvalidated(str_of(a))
+    })
+    .parse(i)
+}
+
+/// `tag`.
+pub fn imap_tag(i: &[u8]) -> R<'_, Tag<'_>> {
+    map(take_while1(is_tag_char), |a: &[u8]| {
+        Tag::unvalidated(str_of(a))
+    })
+    .parse(i)
+}
+
+/// The bytes of a keyword: an atom compared case-insensitively by the caller.
+pub(crate) fn keyword(i: &[u8]) -> R<'_, &[u8]> {
+    take_while1(|b: u8| is_atom_char(b) && b != b'[' && b != b'<' && b != b'.').parse(i)
+}
+
+/// An uppercase copy of a keyword, kept on the stack. Names longer than any keyword come back
+/// empty, so they match nothing.
+pub(crate) struct Upper {
+    buf: [u8; 32],
+    len: usize,
+}
+
+impl Upper {
+    pub(crate) fn new(name: &[u8]) -> Self {
+        let mut buf = [0u8; 32];
+        let len = if name.len() <= buf.len() {
+            name.len()
+        } else {
+            0
+        };
+        for (d, s) in buf.iter_mut().zip(&name[..len]) {
+            *d = s.to_ascii_uppercase();
+        }
+        Self { buf, len }
+    }
+
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// `quoted`, unescaped.
+pub fn quoted(i: &[u8]) -> R<'_, Quoted<'_>> {
+    let (mut rest, _) = char('"').parse(i)?;
+    let start = rest;
+    // Most strings hold no escape: one search finds their end.
+    let mut pos = super::scan::find_quoted_special(start).unwrap_or(start.len());
+    if start.get(pos) == Some(&b'"') {
+        return Ok((&start[pos + 1..], Quoted(Cow::Borrowed(&start[..pos]))));
+    }
+    let mut owned: Option<Vec<u8>> = None;
+    let mut run_start = 0;
+    loop {
+        match start.get(pos) {
+            None => return fail(rest),
+            Some(b'"') => {
+                let data = match owned {
+                    None => Cow::Borrowed(&start[..pos]),
+                    Some(mut v) => {
+                        v.extend_from_slice(&start[run_start..pos]);
+                        Cow::Owned(v)
+                    }
+                };
+                rest = &start[pos + 1..];
+                return Ok((rest, Quoted(data)));
+            }
+            Some(b'\\') => {
+                let esc = match start.get(pos + 1) {
+                    Some(&c @ (b'"' | b'\\')) => c,
+                    _ => return fail(&start[pos..]),
+                };
+                let v = owned.get_or_insert_with(Vec::new);
+                v.extend_from_slice(&start[run_start..pos]);
+                v.push(esc);
+                pos += 2;
+                run_start = pos;
+            }
+            Some(&c) if is_text_char(c) => {
+                // Skip the plain run in one go.
+                pos += 1 + super::scan::find_quoted_special(&start[pos + 1..])
+                    .unwrap_or(start.len() - pos - 1);
+            }
+            Some(_) => return fail(&start[pos..]),
+        }
+    }
+}
+
+/// The announcement of a literal: `[~]{n[+]}` CRLF. Returns (size, mode, binary).
+pub fn literal_header(i: &[u8]) -> R<'_, (u64, LiteralMode, bool)> {
+    let (i, binary) = map(opt(char('~')), |t| t.is_some()).parse(i)?;
+    let (i, (n, plus)) = delimited(char('{'), (number64, opt(char('+'))), char('}')).parse(i)?;
+    let (i, _) = crlf(i)?;
+    let mode = if plus.is_some() {
+        LiteralMode::NonSync
+    } else {
+        LiteralMode::Sync
+    };
+    Ok((i, (n, mode, binary)))
+}
+
+fn literal_any(i: &[u8]) -> R<'_, Literal<'_>> {
+    let (i, (n, mode, binary)) = literal_header(i)?;
+    let n = usize::try_from(n).map_err(|_| nom::Err::Error(Error::new(i, ErrorKind::TooLarge)))?;
+    let (i, data) = take(n).parse(i)?;
+    if !binary && !data.iter().all(|&b| is_char8(b)) {
+        return fail(i);
+    }
+    Ok((
+        i,
+        Literal {
+            data: Cow::Borrowed(data),
+            mode,
+            binary,
+        },
+    ))
+}
+
+/// `literal` (text only).
+pub fn literal(i: &[u8]) -> R<'_, Literal<'_>> {
+    verify(literal_any, |l: &Literal<'_>| !l.binary).parse(i)
+}
+
+/// `literal8` or `literal`: where BINARY allows `~{n}`.
+pub fn literal8(i: &[u8]) -> R<'_, Literal<'_>> {
+    literal_any(i)
+}
+
+/// `string`.
+pub fn string(i: &[u8]) -> R<'_, IString<'_>> {
+    // Dispatch on the first byte: this sits under every envelope and body field.
+    match i.first() {
+        Some(b'"') => quoted(i).map(|(r, q)| (r, IString::Quoted(q))),
+        Some(b'{') => literal(i).map(|(r, l)| (r, IString::Literal(l))),
+        Some(b'N' | b'n') if crate::quirks::nil_as_empty_string() => {
+            nil(i).map(|(r, ())| (r, IString::Quoted(Quoted(Cow::Borrowed(b"")))))
+        }
+        _ => fail(i),
+    }
+}
+
+/// `astring`.
+pub fn astring(i: &[u8]) -> R<'_, AString<'_>> {
+    match i.first() {
+        Some(b'"' | b'{') => string(i).map(|(r, s)| (r, AString::String(s))),
+        _ => map(take_while1(is_astring_char), |a: &[u8]| {
+            AString::Atom(AtomExt::unvalidated(str_of(a)))
+        })
+        .parse(i),
+    }
+}
+
+/// `nstring`.
+pub fn nstring(i: &[u8]) -> R<'_, Option<IString<'_>>> {
+    match i.first() {
+        Some(b'N' | b'n') => nil(i).map(|(r, ())| (r, None)),
+        _ => string(i).map(|(r, s)| (r, Some(s))),
+    }
+}
+
+/// `mailbox`.
+pub fn mailbox(i: &[u8]) -> R<'_, Mailbox<'_>> {
+    map(astring, Mailbox::from_wire).parse(i)
+}
+
+/// `list-mailbox`: list chars or a string.
+pub fn list_mailbox(i: &[u8]) -> R<'_, AString<'_>> {
+    alt((
+        map(take_while1(is_list_char), |a: &[u8]| {
+            AString::Atom(AtomExt::unvalidated(str_of(a)))
+        }),
+        map(string, AString::String),
+    ))
+    .parse(i)
+}
+
+/// `text`: the rest of the line (possibly empty).
+pub fn text(i: &[u8]) -> R<'_, Text<'_>> {
+    map(take_while(is_text_char), |t: &[u8]| Text(Cow::Borrowed(t))).parse(i)
+}
+
+fn seq_number(i: &[u8]) -> R<'_, SeqOrUid> {
+    alt((
+        map(nz_number, SeqOrUid::Value),
+        value(SeqOrUid::Asterisk, char('*')),
+    ))
+    .parse(i)
+}
+
+fn sequence(i: &[u8]) -> R<'_, Sequence> {
+    let (i, a) = seq_number(i)?;
+    match opt(preceded(char(':'), seq_number)).parse(i)? {
+        (i, Some(b)) => Ok((i, Sequence::Range(a, b))),
+        (i, None) => Ok((i, Sequence::Single(a))),
+    }
+}
+
+/// `sequence-set`, or `$`.
+pub fn sequence_set(i: &[u8]) -> R<'_, SequenceSet> {
+    alt((
+        value(SequenceSet::Saved, char('$')),
+        map(separated_list1(char(','), sequence), SequenceSet::Set),
+    ))
+    .parse(i)
+}
+
+/// `flag` / `flag-fetch` / `flag-perm` / `flag-keyword`.
+pub fn flag(i: &[u8]) -> R<'_, Flag<'_>> {
+    alt((
+        value(Flag::Wildcard, tag("\\*")),
+        map(preceded(char('\\'), atom), Flag::system),
+        map(atom, Flag::Keyword),
+    ))
+    .parse(i)
+}
+
+/// `"(" [flag *(SP flag)] ")"`.
+pub fn flag_list(i: &[u8]) -> R<'_, Vec<Flag<'_>>> {
+    paren_list(flag).parse(i)
+}
+
+/// `"(" [x *(SP x)] ")"`.
+pub fn paren_list<'a, O, P>(p: P) -> impl Parser<&'a [u8], Output = Vec<O>, Error = Error<&'a [u8]>>
+where
+    P: Parser<&'a [u8], Output = O, Error = Error<&'a [u8]>>,
+{
+    map(
+        delimited(char('('), opt(separated_list1(sp, p)), char(')')),
+        Option::unwrap_or_default,
+    )
+}
+
+/// `"(" x *(SP x) ")"` (at least one).
+pub fn paren_list1<'a, O, P>(
+    p: P,
+) -> impl Parser<&'a [u8], Output = Vec<O>, Error = Error<&'a [u8]>>
+where
+    P: Parser<&'a [u8], Output = O, Error = Error<&'a [u8]>>,
+{
+    delimited(char('('), separated_list1(sp, p), char(')'))
+}
+
+fn two_digits(i: &[u8]) -> R<'_, u8> {
+    map_res(
+        take_while_m_n(2, 2, |b: u8| b.is_ascii_digit()),
+        |d: &[u8]| str_of(d).parse::<u8>(),
+    )
+    .parse(i)
+}
+
+fn date_month(i: &[u8]) -> R<'_, u8> {
+    map_res(take(3usize), |m: &[u8]| Date::month_from_name(m).ok_or(())).parse(i)
+}
+
+fn year(i: &[u8]) -> R<'_, u16> {
+    map_res(
+        take_while_m_n(4, 4, |b: u8| b.is_ascii_digit()),
+        |d: &[u8]| str_of(d).parse::<u16>(),
+    )
+    .parse(i)
+}
+
+fn date_text(i: &[u8]) -> R<'_, Date> {
+    map_res(
+        (
+            map_res(
+                take_while_m_n(1, 2, |b: u8| b.is_ascii_digit()),
+                |d: &[u8]| str_of(d).parse::<u8>(),
+            ),
+            preceded(char('-'), date_month),
+            preceded(char('-'), year),
+        ),
+        |(d, m, y)| Date::new(y, m, d),
+    )
+    .parse(i)
+}
+
+/// `date`: `d-Mon-yyyy`, optionally quoted.
+pub fn date(i: &[u8]) -> R<'_, Date> {
+    alt((date_text, delimited(char('"'), date_text, char('"')))).parse(i)
+}
+
+/// `date-time`: `"dd-Mon-yyyy hh:mm:ss +zzzz"`.
+pub fn date_time(i: &[u8]) -> R<'_, DateTime> {
+    let day = alt((
+        preceded(
+            char(' '),
+            map_res(recognize(take(1usize)), |d: &[u8]| str_of(d).parse::<u8>()),
+        ),
+        two_digits,
+    ));
+    let zone = map_res(
+        (alt((char('+'), char('-'))), two_digits, two_digits),
+        |(s, h, m)| -> Result<i16, ()> {
+            let v = i16::from(h) * 60 + i16::from(m);
+            Ok(if s == '-' { -v } else { v })
+        },
+    );
+    map_res(
+        delimited(
+            char('"'),
+            (
+                terminated(day, char('-')),
+                terminated(date_month, char('-')),
+                terminated(year, sp),
+                terminated(two_digits, char(':')),
+                terminated(two_digits, char(':')),
+                terminated(two_digits, sp),
+                zone,
+            ),
+            char('"'),
+        ),
+        |(d, mo, y, h, mi, s, z)| {
+            Date::new(y, mo, d).and_then(|date| DateTime::new(date, h, mi, s, z))
+        },
+    )
+    .parse(i)
+}
+
+/// `charset`: an atom or a quoted string.
+pub fn charset(i: &[u8]) -> R<'_, AString<'_>> {
+    alt((
+        map(atom, |a| AString::Atom(AtomExt(a.0))),
+        map(quoted, |q| AString::String(IString::Quoted(q))),
+    ))
+    .parse(i)
+}
+
+/// `header-fld-name` list: `"(" astring *(SP astring) ")"`.
+pub fn header_list(i: &[u8]) -> R<'_, Vec<AString<'_>>> {
+    paren_list1(astring).parse(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings() {
+        assert_eq!(quoted(br#""a\"b\\c" x"#).unwrap().1.as_bytes(), br#"a"b\c"#);
+        assert!(matches!(
+            quoted(br#""abc" x"#).unwrap().1.0,
+            Cow::Borrowed(_)
+        ));
+        assert!(quoted(b"\"a\rb\"").is_err());
+        assert!(quoted(br#""a\b""#).is_err());
+        let (rest, l) = literal(b"{3}\r\nabc)").unwrap();
+        assert_eq!(
+            (rest, l.data(), l.mode()),
+            (&b")"[..], &b"abc"[..], LiteralMode::Sync)
+        );
+        let (_, l) = literal(b"{3+}\r\nabc").unwrap();
+        assert_eq!(l.mode(), LiteralMode::NonSync);
+        assert!(literal(b"~{3}\r\na\0c").is_err());
+        assert!(literal(b"{3}\r\na\0c").is_err());
+        assert_eq!(literal8(b"~{3}\r\na\0c").unwrap().1.data(), b"a\0c");
+        assert!(literal(b"{3}\r\nab").is_err());
+        assert_eq!(astring(b"foo]bar ").unwrap().1.as_bytes(), b"foo]bar");
+        assert_eq!(nstring(b"nil").unwrap().1, None);
+    }
+
+    #[test]
+    fn dates() {
+        let (_, d) = date_time(b"\"17-Jul-1996 02:44:25 -0700\"").unwrap();
+        assert_eq!(
+            (d.date().year(), d.date().month(), d.date().day()),
+            (1996, 7, 17)
+        );
+        assert_eq!(d.zone_minutes(), -420);
+        let (_, d) = date_time(b"\" 7-Jul-1996 02:44:25 +0130\"").unwrap();
+        assert_eq!((d.date().day(), d.zone_minutes()), (7, 90));
+        assert!(date_time(b"\"31-Feb-1996 02:44:25 -0700\"").is_err());
+        assert_eq!(
+            date(b"1-Feb-1994").unwrap().1,
+            Date::new(1994, 2, 1).unwrap()
+        );
+        assert_eq!(
+            date(b"\"1-feb-1994\"").unwrap().1,
+            Date::new(1994, 2, 1).unwrap()
+        );
+    }
+
+    #[test]
+    fn flags() {
+        let (_, f) = flag_list(b"(\\Seen \\answered $Forwarded \\*)").unwrap();
+        assert_eq!(
+            f,
+            vec![
+                Flag::Seen,
+                Flag::Answered,
+                Flag::Keyword(Atom::unvalidated("$Forwarded")),
+                Flag::Wildcard
+            ]
+        );
+        assert_eq!(flag_list(b"()").unwrap().1, vec![]);
+    }
+}
