@@ -25,7 +25,7 @@ use tokio_rustls::rustls::pki_types::{CertificateDer, ServerName};
 
 /// A POP3 client.
 #[derive(Parser, Debug)]
-#[command(version, about)]
+#[command(version)]
 struct Args {
     /// Server address.
     #[arg(long, default_value = "127.0.0.1:2110")]

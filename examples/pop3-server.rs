@@ -35,7 +35,7 @@ use tokio_rustls::rustls;
 
 /// A POP3 server serving one Maildir per user.
 #[derive(Parser, Debug)]
-#[command(version, about)]
+#[command(version)]
 struct Args {
     /// Address for POP3 with STLS.
     #[arg(long, default_value = "127.0.0.1:2110")]
