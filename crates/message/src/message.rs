@@ -542,13 +542,13 @@ impl<'m> Part<'m> {
         self.header("subject").map(|h| h.text())
     }
 
+    /// The addresses of the first field with this name: RFC 5322 §3.6 allows each
+    /// originator and destination field once, so later copies are ignored (as Python does).
     fn addresses(&self, name: &str) -> Vec<Address<'m>> {
-        self.headers_named(name)
-            .flat_map(|h| h.addresses())
-            .collect()
+        self.header(name).map(|h| h.addresses()).unwrap_or_default()
     }
 
-    /// From (every From field, RFC 6854 groups included).
+    /// From (RFC 6854 groups included).
     pub fn from(&self) -> Vec<Address<'m>> {
         self.addresses("from")
     }
