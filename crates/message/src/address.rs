@@ -325,8 +325,7 @@ fn phrase_text<'a>(s: &'a [u8], toks: &[&Tok<'a>]) -> Option<Cow<'a, str>> {
         })
         .collect();
     let text = decode_phrase(words);
-    (!text.trim().is_empty() || toks.iter().any(|t| matches!(t.kind, Kind::Quoted(_))))
-        .then_some(text)
+    (!text.is_empty() || toks.iter().any(|t| matches!(t.kind, Kind::Quoted(_)))).then_some(text)
 }
 
 #[cfg(test)]

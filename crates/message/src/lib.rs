@@ -8,6 +8,8 @@
 //! - **Bounded**: [`Options`] limits depth, part count, encoded nesting and header size;
 //!   time is linear in the input.
 //! - **Byte-exact**: [`Message::write_to`] writes the tree back as it was read.
+//! - **Building**: [`MessageBuilder`] and [`PartBuilder`] write new messages, folded, encoded
+//!   and safe from header injection.
 //!
 //! ```
 //! use mailwire_message::{Message, mailboxes};
@@ -34,6 +36,7 @@
 #![deny(missing_docs)]
 
 mod address;
+mod builder;
 mod charset;
 mod content_type;
 mod date;
@@ -49,6 +52,7 @@ mod structure;
 mod transfer;
 
 pub use address::{Address, Group, Mailbox, mailboxes, parse_address_list};
+pub use builder::{BuildError, MessageBuilder, PartBuilder};
 pub use charset::decode_charset;
 pub use content_type::{ContentDisposition, ContentType, Params};
 pub use date::DateTime;
