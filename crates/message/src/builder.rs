@@ -696,10 +696,10 @@ fn write_params(f: &mut Field<'_>, params: &[(String, String)]) {
         let mut rest = encoded.as_str();
         while !rest.is_empty() {
             let mut cut = rest.len().min(60);
-            if let Some(p) = rest[..cut].rfind('%') {
-                if p + 3 > cut {
-                    cut = p;
-                }
+            if let Some(p) = rest[..cut].rfind('%')
+                && p + 3 > cut
+            {
+                cut = p;
             }
             sections.push(&rest[..cut]);
             rest = &rest[cut..];
