@@ -48,6 +48,7 @@ mod msgid;
 mod options;
 mod parser;
 mod received;
+mod scan;
 mod structure;
 mod transfer;
 

@@ -5,10 +5,10 @@
 //! no byte is scanned twice: time is linear in the input, the stack depth being bounded by
 //! [`Options::max_depth`].
 
-use crate::content_type::ContentType;
 use crate::defect::{Defect, DefectKind};
 use crate::message::{Body, HeaderData, Message, PartData, PartId};
 use crate::options::Options;
+use crate::scan::{Kind, decide};
 use crate::transfer::TransferEncoding;
 use std::borrow::Cow;
 
@@ -70,35 +70,8 @@ impl<'o> Parser<'o> {
         });
     }
 
-    /// Checks whether a delimiter line for an open boundary starts at `d` (at `--`).
     fn delimiter_at(&self, s: &[u8], d: usize) -> Option<(usize, bool, usize)> {
-        let rest = &s[d + 2..];
-        for (level, b) in self.stack.iter().enumerate().rev() {
-            if !rest.starts_with(b) {
-                continue;
-            }
-            let mut k = d + 2 + b.len();
-            let close = s[k..].starts_with(b"--");
-            if close {
-                k += 2;
-            }
-            while k < s.len() && (s[k] == b' ' || s[k] == b'\t') {
-                k += 1;
-            }
-            let line_end = if k == s.len() {
-                k
-            } else if s[k] == b'\n' {
-                k + 1
-            } else if s[k] == b'\r' && s.get(k + 1) == Some(&b'\n') {
-                k + 2
-            } else if s[k] == b'\r' && k + 1 == s.len() {
-                k + 1
-            } else {
-                continue;
-            };
-            return Some((level, close, line_end));
-        }
-        None
+        crate::scan::match_delimiter(&self.stack, s, d)
     }
 
     /// Finds the next delimiter line of any open boundary at or after the line start `from`.
@@ -141,7 +114,7 @@ impl<'o> Parser<'o> {
     fn header_section(&mut self, s: &[u8], pos: usize, part: usize) -> (u32, u32, usize) {
         let first = self.headers.len() as u32;
         let mut i = pos;
-        if part == 0 && is_envelope_line(&s[i..]) {
+        if part == 0 && crate::scan::is_envelope_line(&s[i..]) {
             // An mbox envelope line; it is kept in the raw bytes but is no field.
             i = memchr::memchr(b'\n', &s[i..]).map_or(s.len(), |p| i + p + 1);
         }
@@ -169,9 +142,9 @@ impl<'o> Parser<'o> {
                 continue;
             }
             let line = &s[i..end];
-            let colon = match memchr::memchr(b':', line) {
-                Some(c) if c > 0 && valid_name(&line[..c]) => i + c,
-                _ => {
+            let colon = match crate::scan::field_colon(line) {
+                Some(c) => i + c,
+                None => {
                     self.defect(DefectKind::HeaderWithoutColon, part);
                     break i;
                 }
@@ -221,41 +194,20 @@ impl<'o> Parser<'o> {
             parent,
         });
         let (h0, h1, body_start) = self.header_section(s, pos, idx);
-        let mut ct_header = None;
-        let mut encoding = TransferEncoding::SevenBit;
-        for h in h0..h1 {
-            let hd = &self.headers[h as usize];
-            let name = hd.name(s);
-            if ct_header.is_none() && name.eq_ignore_ascii_case(b"content-type") {
-                ct_header = Some(h);
-            } else if name.eq_ignore_ascii_case(b"content-transfer-encoding") {
-                encoding = TransferEncoding::parse(hd.value(s));
-            }
-        }
-        let ct = ct_header.map(|h| ContentType::parse(self.headers[h as usize].value(s)));
-        if let Some(None) = ct {
+        let d = decide(
+            s,
+            &self.headers[h0 as usize..h1 as usize],
+            default == Default::Message,
+        );
+        if d.invalid_content_type {
             self.defect(DefectKind::InvalidContentType, idx);
         }
-        let ct = ct.flatten();
-        let (is_multipart, is_message, boundary, digest) = match &ct {
-            Some(ct) => (
-                ct.media_type == "multipart",
-                ct.media_type == "message" && (ct.subtype == "rfc822" || ct.subtype == "global"),
-                ct.param("boundary").map(|b| b.as_bytes().to_vec()),
-                ct.subtype == "digest",
-            ),
-            None => (
-                false,
-                ct_header.is_none() && default == Default::Message,
-                None,
-                false,
-            ),
-        };
+        let encoding = d.encoding;
         {
             let p = &mut self.parts[idx];
             p.headers = h0..h1;
-            p.content_type = ct_header;
-            p.default_message = ct_header.is_none() && default == Default::Message;
+            p.content_type = d.content_type.map(|i| h0 + i as u32);
+            p.default_message = d.default_message;
             p.encoding = encoding;
             p.body_start = body_start;
         }
@@ -270,9 +222,9 @@ impl<'o> Parser<'o> {
                 true
             }
         };
-        if is_multipart {
+        if let Kind::Multipart { boundary, digest } = d.kind {
             match boundary {
-                Some(b) if !b.is_empty() && limits_ok(self) => {
+                Some(b) if limits_ok(self) => {
                     let child_default = if digest {
                         Default::Message
                     } else {
@@ -283,7 +235,7 @@ impl<'o> Parser<'o> {
                 None => self.defect(DefectKind::MissingBoundary, idx),
                 _ => {}
             }
-        } else if is_message && limits_ok(self) {
+        } else if matches!(d.kind, Kind::Message) && limits_ok(self) {
             if matches!(
                 encoding,
                 TransferEncoding::Base64 | TransferEncoding::QuotedPrintable
@@ -421,21 +373,6 @@ impl<'o> Parser<'o> {
         self.parts[idx].end = end;
         (end, hit.filter(|h| h.level < level))
     }
-}
-
-/// An mbox `From sender date` line (not an obsolete `From  :` field).
-fn is_envelope_line(s: &[u8]) -> bool {
-    s.starts_with(b"From ") && s[5..].iter().find(|&&b| b != b' ' && b != b'\t') != Some(&b':')
-}
-
-/// A field name: printable ASCII except the colon; white space before the colon is the
-/// obsolete syntax of RFC 5322 §4.5 and tolerated.
-fn valid_name(name: &[u8]) -> bool {
-    let trimmed = match name.iter().rposition(|&b| b != b' ' && b != b'\t') {
-        Some(p) => &name[..=p],
-        None => return false,
-    };
-    trimmed.iter().all(|&b| (33..=126).contains(&b))
 }
 
 pub(crate) fn parse<'a>(input: Cow<'a, [u8]>, opts: &Options) -> Message<'a> {
