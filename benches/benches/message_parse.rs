@@ -45,9 +45,15 @@ fn base64(data: &[u8]) -> String {
         if i > 0 && i % 19 == 0 {
             s.push_str("\r\n");
         }
-        let n = u32::from(c[0]) << 16 | u32::from(*c.get(1).unwrap_or(&0)) << 8 | u32::from(*c.get(2).unwrap_or(&0));
+        let n = u32::from(c[0]) << 16
+            | u32::from(*c.get(1).unwrap_or(&0)) << 8
+            | u32::from(*c.get(2).unwrap_or(&0));
         for k in 0..4 {
-            s.push(if k <= c.len() { A[(n >> (18 - 6 * k) & 63) as usize] as char } else { '=' });
+            s.push(if k <= c.len() {
+                A[(n >> (18 - 6 * k) & 63) as usize] as char
+            } else {
+                '='
+            });
         }
     }
     s
@@ -102,17 +108,30 @@ fn corpora() -> Vec<Corpus> {
     let cpython = read_dir(Path::new("/usr/lib/python3.11/test/test_email/data"), |n| {
         n.starts_with("msg_") && n.ends_with(".txt")
     });
-    let flufl = read_dir(Path::new("/usr/lib/python3/dist-packages/flufl/bounce/tests/data"), |n| {
-        n.ends_with(".txt")
-    });
+    let flufl = read_dir(
+        Path::new("/usr/lib/python3/dist-packages/flufl/bounce/tests/data"),
+        |n| n.ends_with(".txt"),
+    );
     if !cpython.is_empty() {
-        out.push(Corpus { name: "cpython", messages: cpython });
+        out.push(Corpus {
+            name: "cpython",
+            messages: cpython,
+        });
     }
     if !flufl.is_empty() {
-        out.push(Corpus { name: "flufl", messages: flufl });
+        out.push(Corpus {
+            name: "flufl",
+            messages: flufl,
+        });
     }
-    out.push(Corpus { name: "large", messages: large() });
-    out.push(Corpus { name: "small", messages: small() });
+    out.push(Corpus {
+        name: "large",
+        messages: large(),
+    });
+    out.push(Corpus {
+        name: "small",
+        messages: small(),
+    });
     out
 }
 
@@ -165,9 +184,15 @@ mod peer_mailparse {
         let Ok(m) = parse_mail(raw) else { return 0 };
         let h = &m.headers;
         h.get_first_value("Subject").map_or(0, |s| s.len())
-            + h.get_first_header("From").and_then(|f| addrparse_header(f).ok()).map_or(0, |l| l.len())
-            + h.get_first_header("To").and_then(|f| addrparse_header(f).ok()).map_or(0, |l| l.len())
-            + h.get_first_value("Date").and_then(|d| dateparse(&d).ok()).map_or(0, |d| d as usize & 1)
+            + h.get_first_header("From")
+                .and_then(|f| addrparse_header(f).ok())
+                .map_or(0, |l| l.len())
+            + h.get_first_header("To")
+                .and_then(|f| addrparse_header(f).ok())
+                .map_or(0, |l| l.len())
+            + h.get_first_value("Date")
+                .and_then(|d| dateparse(&d).ok())
+                .map_or(0, |d| d as usize & 1)
             + h.get_first_value("Message-ID").map_or(0, |s| s.len())
     }
 
@@ -183,7 +208,9 @@ mod peer_mailparse {
         let mut n = 0;
         walk(&m, &mut |p| {
             n += p.ctype.mimetype.len();
-            n += usize::from(p.get_content_disposition().disposition == mailparse::DispositionType::Attachment);
+            n += usize::from(
+                p.get_content_disposition().disposition == mailparse::DispositionType::Attachment,
+            );
         });
         n
     }
@@ -209,11 +236,15 @@ mod peer_mail_parser {
     use mail_parser::MessageParser;
 
     pub fn parse(raw: &[u8]) -> usize {
-        MessageParser::new().parse(raw).map_or(0, |m| m.parts().len())
+        MessageParser::new()
+            .parse(raw)
+            .map_or(0, |m| m.parts().len())
     }
 
     pub fn headers(raw: &[u8]) -> usize {
-        let Some(m) = MessageParser::new().parse(raw) else { return 0 };
+        let Some(m) = MessageParser::new().parse(raw) else {
+            return 0;
+        };
         m.subject().map_or(0, |s| s.len())
             + m.from().map_or(0, |l| l.iter().count())
             + m.to().map_or(0, |l| l.iter().count())
@@ -222,10 +253,13 @@ mod peer_mail_parser {
     }
 
     pub fn structure(raw: &[u8]) -> usize {
-        let Some(m) = MessageParser::new().parse(raw) else { return 0 };
+        let Some(m) = MessageParser::new().parse(raw) else {
+            return 0;
+        };
         m.parts()
             .map(|p| {
-                p.content_type().map_or(0, |c| c.subtype().map_or(0, |s| s.len()))
+                p.content_type()
+                    .map_or(0, |c| c.subtype().map_or(0, |s| s.len()))
                     + usize::from(p.in_text_body())
                     + usize::from(p.in_html_body())
                     + usize::from(p.is_attachment())
@@ -234,10 +268,18 @@ mod peer_mail_parser {
     }
 
     pub fn full(raw: &[u8]) -> usize {
-        let Some(m) = MessageParser::new().parse(raw) else { return 0 };
+        let Some(m) = MessageParser::new().parse(raw) else {
+            return 0;
+        };
         m.parts()
             .filter(|p| !p.is_multipart() && !p.is_message())
-            .map(|p| if p.is_text() { p.text().map_or(0, |t| t.len()) } else { p.decoded().len() })
+            .map(|p| {
+                if p.is_text() {
+                    p.text().map_or(0, |t| t.len())
+                } else {
+                    p.decoded().len()
+                }
+            })
             .sum()
     }
 }
@@ -248,36 +290,56 @@ fn peers(workload: usize) -> Vec<(&'static str, Workload)> {
     let pick = |fs: [Workload; 4]| fs[workload];
     #[allow(unused_mut)]
     let mut v: Vec<(&'static str, Workload)> = vec![
-        ("mailwire", pick([ours::parse, ours::headers, ours::structure, ours::full])),
+        (
+            "mailwire",
+            pick([ours::parse, ours::headers, ours::structure, ours::full]),
+        ),
         (
             "mailparse",
-            pick([peer_mailparse::parse, peer_mailparse::headers, peer_mailparse::structure, peer_mailparse::full]),
+            pick([
+                peer_mailparse::parse,
+                peer_mailparse::headers,
+                peer_mailparse::structure,
+                peer_mailparse::full,
+            ]),
         ),
     ];
     #[cfg(feature = "compare-mail-parser")]
     v.push((
         "mail-parser",
-        pick([peer_mail_parser::parse, peer_mail_parser::headers, peer_mail_parser::structure, peer_mail_parser::full]),
+        pick([
+            peer_mail_parser::parse,
+            peer_mail_parser::headers,
+            peer_mail_parser::structure,
+            peer_mail_parser::full,
+        ]),
     ));
     v
 }
 
 fn bench(c: &mut Criterion) {
     let corpora = corpora();
-    for (w, workload) in ["parse", "headers", "structure", "full-decode"].iter().enumerate() {
+    for (w, workload) in ["parse", "headers", "structure", "full-decode"]
+        .iter()
+        .enumerate()
+    {
         for corpus in &corpora {
             let mut g = c.benchmark_group(format!("message/{workload}/{}", corpus.name));
             g.throughput(Throughput::Bytes(corpus.bytes()));
             for (name, f) in peers(w) {
-                g.bench_with_input(BenchmarkId::from_parameter(name), &corpus.messages, |b, msgs| {
-                    b.iter(|| {
-                        let mut n = 0;
-                        for m in msgs {
-                            n += f(black_box(m));
-                        }
-                        black_box(n)
-                    })
-                });
+                g.bench_with_input(
+                    BenchmarkId::from_parameter(name),
+                    &corpus.messages,
+                    |b, msgs| {
+                        b.iter(|| {
+                            let mut n = 0;
+                            for m in msgs {
+                                n += f(black_box(m));
+                            }
+                            black_box(n)
+                        })
+                    },
+                );
             }
             g.finish();
         }

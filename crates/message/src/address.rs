@@ -307,7 +307,7 @@ fn phrase_text<'a>(s: &'a [u8], toks: &[&Tok<'a>]) -> Option<Cow<'a, str>> {
         && toks
             .windows(2)
             .all(|w| w[1].start == w[0].end + 1 && s[w[0].end] == b' ')
-        && memchr::memmem::find(span, b"=?").is_none();
+        && !crate::lexer::has_ew_marker(span);
     if simple {
         return Some(utf8_cow(Cow::Borrowed(span)));
     }

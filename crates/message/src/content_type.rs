@@ -308,7 +308,7 @@ pub(crate) fn parse_params(s: &[u8], i: usize) -> Params<'_> {
 }
 
 fn plain_value(v: Cow<'_, [u8]>, _quoted: bool) -> Cow<'_, str> {
-    if memchr::memmem::find(&v, b"=?").is_some() {
+    if crate::lexer::has_ew_marker(&v) {
         return Cow::Owned(decode_unstructured(&v).into_owned());
     }
     utf8_cow(v)

@@ -143,7 +143,7 @@ impl Joiner {
 /// assert_eq!(v, "ab c");
 /// ```
 pub fn decode_unstructured(value: &[u8]) -> Cow<'_, str> {
-    if memchr::memmem::find(value, b"=?").is_none() {
+    if !crate::lexer::has_ew_marker(value) {
         return crate::lexer::utf8_cow(unfold(value));
     }
     let value = unfold(value);
@@ -188,9 +188,7 @@ pub(crate) struct Word<'a> {
 /// Joins the words of a phrase with single spaces, decoding encoded words (also inside quoted
 /// strings, a common malformation) and dropping the space between two encoded words.
 pub(crate) fn decode_phrase<'a>(words: Vec<Word<'a>>) -> Cow<'a, str> {
-    let has_ew = words
-        .iter()
-        .any(|w| memchr::memmem::find(&w.text, b"=?").is_some());
+    let has_ew = words.iter().any(|w| crate::lexer::has_ew_marker(&w.text));
     if words.len() == 1 && !has_ew {
         let w = words.into_iter().next().map(|w| w.text).unwrap_or_default();
         return crate::lexer::utf8_cow(w);
@@ -202,7 +200,7 @@ pub(crate) fn decode_phrase<'a>(words: Vec<Word<'a>>) -> Cow<'a, str> {
         if n > 0 && !(prev_ew && whole_ew) {
             j.text(b" ");
         }
-        if has_ew && (!w.quoted || memchr::memmem::find(&w.text, b"=?").is_some()) {
+        if has_ew && (!w.quoted || crate::lexer::has_ew_marker(&w.text)) {
             let decoded = decode_unstructured(&w.text);
             if whole_ew {
                 // Keep the bytes joinable with a following word in the same charset.

@@ -128,6 +128,12 @@ pub(crate) fn lower(s: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
+/// `true` when `=?` (the start of an encoded word) occurs; cheaper than a substring search
+/// for the short values of header fields.
+pub(crate) fn has_ew_marker(s: &[u8]) -> bool {
+    memchr::memchr_iter(b'=', s).any(|p| s.get(p + 1) == Some(&b'?'))
+}
+
 /// Removes folds (a line break followed by white space) from a header value.
 pub fn unfold(value: &[u8]) -> Cow<'_, [u8]> {
     if memchr::memchr2(b'\r', b'\n', value).is_none() {

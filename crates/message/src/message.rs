@@ -76,6 +76,7 @@ pub(crate) struct PartData {
     /// No Content-Type, inside a multipart/digest: the default is message/rfc822.
     pub(crate) default_message: bool,
     pub(crate) encoding: TransferEncoding,
+    pub(crate) media: crate::scan::Media,
     pub(crate) body: Body,
     pub(crate) parent: Option<u32>,
 }
@@ -337,7 +338,7 @@ impl<'m> Header<'m> {
 }
 
 impl<'m> Part<'m> {
-    fn data(&self) -> &'m PartData {
+    pub(crate) fn data(&self) -> &'m PartData {
         &self.msg.parts[self.id]
     }
 

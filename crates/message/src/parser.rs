@@ -190,6 +190,7 @@ impl<'o> Parser<'o> {
             content_type: None,
             default_message: false,
             encoding: TransferEncoding::SevenBit,
+            media: crate::scan::Media::TextPlain,
             body: Body::Leaf,
             parent,
         });
@@ -209,6 +210,7 @@ impl<'o> Parser<'o> {
             p.content_type = d.content_type.map(|i| h0 + i as u32);
             p.default_message = d.default_message;
             p.encoding = encoding;
+            p.media = d.media;
             p.body_start = body_start;
         }
         let limits_ok = |this: &mut Self| {

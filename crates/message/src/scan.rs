@@ -82,6 +82,36 @@ pub(crate) struct Decision {
     pub(crate) invalid_content_type: bool,
     /// No Content-Type inside a multipart/digest: message/rfc822.
     pub(crate) default_message: bool,
+    pub(crate) media: Media,
+}
+
+/// The media type of a part, as the body-part selection of RFC 8621 needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Media {
+    TextPlain,
+    TextHtml,
+    OtherText,
+    /// image, audio or video: shown inline by RFC 8621.
+    InlineMedia,
+    Alternative,
+    Related,
+    OtherMultipart,
+    Other,
+}
+
+impl Media {
+    fn of(ct: &ContentType<'_>) -> Self {
+        match (&*ct.media_type, &*ct.subtype) {
+            ("text", "plain") => Media::TextPlain,
+            ("text", "html") => Media::TextHtml,
+            ("text", _) => Media::OtherText,
+            ("image" | "audio" | "video", _) => Media::InlineMedia,
+            ("multipart", "alternative") => Media::Alternative,
+            ("multipart", "related") => Media::Related,
+            ("multipart", _) => Media::OtherMultipart,
+            _ => Media::Other,
+        }
+    }
 }
 
 pub(crate) enum Kind {
@@ -126,7 +156,13 @@ pub(crate) fn decide(s: &[u8], fields: &[HeaderData], in_digest: bool) -> Decisi
         None if default_message => Kind::Message,
         _ => Kind::Leaf,
     };
+    let media = match &ct {
+        Some(Some(ct)) => Media::of(ct),
+        None if default_message => Media::Other,
+        _ => Media::TextPlain,
+    };
     Decision {
+        media,
         content_type: ct_index,
         encoding,
         kind,

@@ -1,6 +1,7 @@
 //! Choosing the text body, HTML body and attachments as RFC 8621 §4.1.4 describes.
 
 use crate::message::{Message, Part, PartId};
+use crate::scan::Media;
 
 /// The parts a mail client shows: what RFC 8621 calls `textBody`, `htmlBody` and
 /// `attachments`.
@@ -12,11 +13,6 @@ pub struct BodyParts {
     pub html_body: Vec<PartId>,
     /// Everything else a user would see as an attachment.
     pub attachments: Vec<PartId>,
-}
-
-fn is_inline_media(p: &Part<'_>) -> bool {
-    let t = p.content_type();
-    matches!(&*t.media_type, "image" | "audio" | "video")
 }
 
 impl Message<'_> {
@@ -59,32 +55,37 @@ fn walk(
     let text_len = text_body.len();
     let html_len = html_body.len();
     for (i, part) in parts.iter().enumerate() {
-        let ct = part.content_type();
-        let is_attachment = part.disposition().is_some_and(|d| d.kind == "attachment");
-        let is_text_or_html = ct.is("text", "plain") || ct.is("text", "html");
-        let inline_media = is_inline_media(part);
+        let media = part.data().media;
+        let is_attachment = part.header("content-disposition").is_some()
+            && part.disposition().is_some_and(|d| d.kind == "attachment");
+        let is_text_or_html = matches!(media, Media::TextPlain | Media::TextHtml);
+        let inline_media = media == Media::InlineMedia;
         let is_inline = !is_attachment
             && (is_text_or_html || inline_media)
             && (i == 0
                 || (multipart_type != "related" && (inline_media || part.filename().is_none())));
         if part.is_multipart() {
             let sub: Vec<Part<'_>> = part.children().collect();
-            let subtype = ct.subtype.to_string();
+            let subtype = match media {
+                Media::Alternative => "alternative",
+                Media::Related => "related",
+                _ => "mixed",
+            };
             walk(
                 &sub,
-                &subtype,
-                in_alternative || subtype == "alternative",
+                subtype,
+                in_alternative || media == Media::Alternative,
                 (&mut *text_body, text_on),
                 (&mut *html_body, html_on),
                 attachments,
             );
         } else if is_inline {
             if multipart_type == "alternative" {
-                if ct.is("text", "plain") {
+                if media == Media::TextPlain {
                     if text_on {
                         text_body.push(part.id());
                     }
-                } else if ct.is("text", "html") {
+                } else if media == Media::TextHtml {
                     if html_on {
                         html_body.push(part.id());
                     }
@@ -93,10 +94,10 @@ fn walk(
                 }
                 continue;
             } else if in_alternative {
-                if ct.is("text", "plain") {
+                if media == Media::TextPlain {
                     html_on = false;
                 }
-                if ct.is("text", "html") {
+                if media == Media::TextHtml {
                     text_on = false;
                 }
             }
