@@ -92,7 +92,7 @@ pub(crate) enum Media {
     TextHtml,
     OtherText,
     /// image, audio or video: shown inline by RFC 8621.
-    InlineMedia,
+    Visual,
     Alternative,
     Related,
     OtherMultipart,
@@ -105,7 +105,7 @@ impl Media {
             ("text", "plain") => Media::TextPlain,
             ("text", "html") => Media::TextHtml,
             ("text", _) => Media::OtherText,
-            ("image" | "audio" | "video", _) => Media::InlineMedia,
+            ("image" | "audio" | "video", _) => Media::Visual,
             ("multipart", "alternative") => Media::Alternative,
             ("multipart", "related") => Media::Related,
             ("multipart", _) => Media::OtherMultipart,

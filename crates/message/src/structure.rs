@@ -59,7 +59,7 @@ fn walk(
         let is_attachment = part.header("content-disposition").is_some()
             && part.disposition().is_some_and(|d| d.kind == "attachment");
         let is_text_or_html = matches!(media, Media::TextPlain | Media::TextHtml);
-        let inline_media = media == Media::InlineMedia;
+        let inline_media = media == Media::Visual;
         let is_inline = !is_attachment
             && (is_text_or_html || inline_media)
             && (i == 0
