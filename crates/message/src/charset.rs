@@ -25,13 +25,13 @@ pub fn decode_charset<'a>(bytes: &'a [u8], label: &str) -> (Cow<'a, str>, bool) 
         || label.eq_ignore_ascii_case("utf8")
     {
         // US-ASCII that is not ASCII is almost always UTF-8 or Latin-1 in practice; take UTF-8.
-        return (String::from_utf8_lossy(bytes), true);
+        return (crate::lexer::lossy(bytes), true);
     }
     match encoding_rs::Encoding::for_label_no_replacement(label.as_bytes()) {
         Some(enc) => (enc.decode_without_bom_handling(bytes).0, true),
         None => match alias(label) {
             Some(enc) => (enc.decode_without_bom_handling(bytes).0, true),
-            None => (String::from_utf8_lossy(bytes), false),
+            None => (crate::lexer::lossy(bytes), false),
         },
     }
 }

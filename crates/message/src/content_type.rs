@@ -127,16 +127,19 @@ fn owned(p: Params<'_>) -> Params<'static> {
         .collect()
 }
 
-fn is_tspecial_or_space(b: u8) -> bool {
-    b <= b' ' || b == 0x7f || b"()<>@,;:\\\"/[]?=".contains(&b)
+/// Bytes allowed in a token: RFC 2045's token characters plus 8-bit bytes, which real mail
+/// puts in parameter values.
+fn is_token_byte(b: u8) -> bool {
+    b >= 0x80 || crate::lexer::TOKEN[b as usize]
 }
 
 fn token(s: &[u8], i: usize) -> (&[u8], usize) {
-    let end = s[i.min(s.len())..]
+    let i = i.min(s.len());
+    let end = s[i..]
         .iter()
-        .position(|&b| is_tspecial_or_space(b))
+        .position(|&b| !is_token_byte(b))
         .map_or(s.len(), |p| p + i);
-    (&s[i.min(end)..end], end)
+    (&s[i..end], end)
 }
 
 /// One `name=value` as written, before RFC 2231 sections are joined.

@@ -5,9 +5,30 @@
 
 use std::borrow::Cow;
 
+const fn class_table(extra: &[u8], high: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || (high && b >= 0x80);
+        i += 1;
+    }
+    let mut k = 0;
+    while k < extra.len() {
+        t[extra[k] as usize] = true;
+        k += 1;
+    }
+    t
+}
+
+const ATEXT: [bool; 256] = class_table(b"!#$%&'*+-/=?^_`{|}~", true);
+
+/// RFC 2045 `token` characters: printable ASCII except specials and tspecials.
+pub(crate) const TOKEN: [bool; 256] = class_table(b"!#$%&'*+-.^_`{|}~", false);
+
 /// `true` for the RFC 5322 `atext` characters, plus every byte >= 0x80 (RFC 6532 UTF-8).
 pub(crate) fn is_atext(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80 || b"!#$%&'*+-/=?^_`{|}~".contains(&b)
+    ATEXT[b as usize]
 }
 
 /// Skips folding white space and comments.
@@ -98,11 +119,20 @@ pub(crate) fn atom_end(s: &[u8], mut i: usize, dots: bool) -> usize {
 /// characters.
 pub(crate) fn utf8_cow(b: Cow<'_, [u8]>) -> Cow<'_, str> {
     match b {
-        Cow::Borrowed(b) => String::from_utf8_lossy(b),
+        Cow::Borrowed(b) => lossy(b),
         Cow::Owned(v) => match String::from_utf8(v) {
             Ok(s) => Cow::Owned(s),
             Err(e) => Cow::Owned(String::from_utf8_lossy(e.as_bytes()).into_owned()),
         },
+    }
+}
+
+/// UTF-8 with replacement characters, validating first (much faster on the valid text that
+/// is the common case).
+pub(crate) fn lossy(b: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(b) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(b),
     }
 }
 
