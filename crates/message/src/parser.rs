@@ -252,8 +252,8 @@ impl<'o> Parser<'o> {
                     let saved = std::mem::take(&mut self.stack);
                     let new_src = self.extra.len() as u32 + 1;
                     let child = self.parts.len() as u32;
-                    // The source is pushed first so that the index is stable; parsing borrows
-                    // a clone-free view of it through a temporary move.
+                    // Reserve the source's slot first so that sources nested inside it get
+                    // later indices; the decoded bytes move into the slot once parsed.
                     self.extra.push(Vec::new());
                     self.part(
                         &decoded,

@@ -56,8 +56,7 @@ fn walk(
     let html_len = html_body.len();
     for (i, part) in parts.iter().enumerate() {
         let media = part.data().media;
-        let is_attachment = part.header("content-disposition").is_some()
-            && part.disposition().is_some_and(|d| d.kind == "attachment");
+        let is_attachment = part.disposition().is_some_and(|d| d.kind == "attachment");
         let is_text_or_html = matches!(media, Media::TextPlain | Media::TextHtml);
         let inline_media = media == Media::Visual;
         let is_inline = !is_attachment
