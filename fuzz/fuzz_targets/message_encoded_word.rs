@@ -7,9 +7,11 @@ use mailwire_message::decode_unstructured;
 
 fuzz_target!(|data: &[u8]| {
     let text = decode_unstructured(data);
-    if !data.windows(2).any(|w| w == b"=?") && !data.contains(&b'\r') && !data.contains(&b'\n') {
-        if let Ok(s) = std::str::from_utf8(data) {
-            assert_eq!(text, s);
-        }
+    if !data.windows(2).any(|w| w == b"=?")
+        && !data.contains(&b'\r')
+        && !data.contains(&b'\n')
+        && let Ok(s) = std::str::from_utf8(data)
+    {
+        assert_eq!(text, s);
     }
 });
