@@ -127,14 +127,10 @@ pub(crate) fn utf8_cow(b: Cow<'_, [u8]>) -> Cow<'_, str> {
     }
 }
 
-/// UTF-8 with replacement characters, validating first (much faster on the valid text that
-/// is the common case).
+/// UTF-8 with replacement characters (the same maximal subparts as std replaces), borrowed
+/// when valid; one pass with encoding_rs's fast validator either way.
 pub(crate) fn lossy(b: &[u8]) -> Cow<'_, str> {
-    match std::str::from_utf8(b) {
-        Ok(s) => Cow::Borrowed(s),
-        // encoding_rs replaces the same maximal subparts as std, faster.
-        Err(_) => encoding_rs::UTF_8.decode_without_bom_handling(b).0,
-    }
+    encoding_rs::UTF_8.decode_without_bom_handling(b).0
 }
 
 /// Trims white space (including line breaks) at both ends.
