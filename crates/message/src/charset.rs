@@ -7,7 +7,8 @@ use std::borrow::Cow;
 ///
 /// Returns the text and `false` when the label is unknown; unknown charsets are then decoded as
 /// UTF-8 with replacement characters, which keeps ASCII intact. Malformed sequences in a known
-/// charset become U+FFFD.
+/// charset become U+FFFD. Text labelled US-ASCII (or unlabelled) that is not ASCII is read as
+/// UTF-8 when valid, else as windows-1252, as the WHATWG Encoding Standard maps that label.
 ///
 /// ```
 /// use mailwire_message::decode_charset;
@@ -21,10 +22,21 @@ pub fn decode_charset<'a>(bytes: &'a [u8], label: &str) -> (Cow<'a, str>, bool) 
     }
     if label.is_empty()
         || label.eq_ignore_ascii_case("us-ascii")
-        || label.eq_ignore_ascii_case("utf-8")
-        || label.eq_ignore_ascii_case("utf8")
+        || label.eq_ignore_ascii_case("ascii")
     {
-        // US-ASCII that is not ASCII is almost always UTF-8 or Latin-1 in practice; take UTF-8.
+        // US-ASCII that is not ASCII is mislabelled UTF-8 or, failing that, an 8-bit charset;
+        // the WHATWG Encoding Standard maps this label to windows-1252.
+        return match std::str::from_utf8(bytes) {
+            Ok(s) => (Cow::Borrowed(s), true),
+            Err(_) => (
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(bytes)
+                    .0,
+                true,
+            ),
+        };
+    }
+    if label.eq_ignore_ascii_case("utf-8") || label.eq_ignore_ascii_case("utf8") {
         return (crate::lexer::lossy(bytes), true);
     }
     match encoding_rs::Encoding::for_label_no_replacement(label.as_bytes()) {
