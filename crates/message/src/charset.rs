@@ -1,0 +1,150 @@
+//! Charset decoding to UTF-8: every label `encoding_rs` knows (WHATWG Encoding Standard), plus
+//! UTF-7 (RFC 2152), which browsers dropped but mail still carries.
+
+use std::borrow::Cow;
+
+/// Decodes `bytes` from the charset named `label` into UTF-8.
+///
+/// Returns the text and `false` when the label is unknown; unknown charsets are then decoded as
+/// UTF-8 with replacement characters, which keeps ASCII intact. Malformed sequences in a known
+/// charset become U+FFFD. Text labelled US-ASCII (or unlabelled) that is not ASCII is read as
+/// UTF-8 when valid, else as windows-1252, as the WHATWG Encoding Standard maps that label.
+///
+/// ```
+/// use mailwire_message::decode_charset;
+/// assert_eq!(decode_charset(b"caf\xe9", "ISO-8859-1").0, "café");
+/// assert_eq!(decode_charset(b"Hi +AKM-1", "utf-7").0, "Hi £1");
+/// ```
+pub fn decode_charset<'a>(bytes: &'a [u8], label: &str) -> (Cow<'a, str>, bool) {
+    let label = label.trim();
+    if label.eq_ignore_ascii_case("utf-7") || label.eq_ignore_ascii_case("unicode-1-1-utf-7") {
+        return (Cow::Owned(decode_utf7(bytes)), true);
+    }
+    if label.is_empty()
+        || label.eq_ignore_ascii_case("us-ascii")
+        || label.eq_ignore_ascii_case("ascii")
+    {
+        // US-ASCII that is not ASCII is mislabelled UTF-8 or, failing that, an 8-bit charset;
+        // the WHATWG Encoding Standard maps this label to windows-1252.
+        return match std::str::from_utf8(bytes) {
+            Ok(s) => (Cow::Borrowed(s), true),
+            Err(_) => (
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(bytes)
+                    .0,
+                true,
+            ),
+        };
+    }
+    if label.eq_ignore_ascii_case("utf-8") || label.eq_ignore_ascii_case("utf8") {
+        return (crate::lexer::lossy(bytes), true);
+    }
+    match encoding_rs::Encoding::for_label_no_replacement(label.as_bytes()) {
+        Some(enc) => (enc.decode_without_bom_handling(bytes).0, true),
+        None => match alias(label) {
+            Some(enc) => (enc.decode_without_bom_handling(bytes).0, true),
+            None => (crate::lexer::lossy(bytes), false),
+        },
+    }
+}
+
+/// Labels seen in mail that the WHATWG list lacks.
+fn alias(label: &str) -> Option<&'static encoding_rs::Encoding> {
+    let l = label.to_ascii_lowercase();
+    let l = l.trim_matches('"');
+    Some(match l {
+        "latin1" | "latin-1" | "iso8859-1" | "iso_8859-1" | "8859-1" => encoding_rs::WINDOWS_1252,
+        "cp1252" | "windows1252" => encoding_rs::WINDOWS_1252,
+        "cp1251" => encoding_rs::WINDOWS_1251,
+        "cp1250" => encoding_rs::WINDOWS_1250,
+        "ks_c_5601-1987" | "ks_c_5601" | "cp949" => encoding_rs::EUC_KR,
+        "gb2312-80" | "cp936" | "x-gbk" => encoding_rs::GBK,
+        "cp932" | "x-sjis" | "ms932" => encoding_rs::SHIFT_JIS,
+        "iso-2022-jp-2" | "iso-2022-jp-3" => encoding_rs::ISO_2022_JP,
+        "ansi_x3.4-1968" | "ascii" | "646" | "us" => encoding_rs::WINDOWS_1252,
+        "x-unknown" | "unknown-8bit" | "x-user-defined" => encoding_rs::WINDOWS_1252,
+        "iso-8859-8-i" => encoding_rs::ISO_8859_8_I,
+        _ => {
+            let s = l.strip_prefix("iso")?.trim_start_matches(['-', '_']);
+            let n = s.strip_prefix("8859")?.trim_start_matches(['-', '_']);
+            return encoding_rs::Encoding::for_label(format!("iso-8859-{n}").as_bytes());
+        }
+    })
+}
+
+fn b64_value(b: u8) -> Option<u32> {
+    Some(match b {
+        b'A'..=b'Z' => b - b'A',
+        b'a'..=b'z' => b - b'a' + 26,
+        b'0'..=b'9' => b - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => return None,
+    } as u32)
+}
+
+/// Decodes UTF-7 (RFC 2152). Ill-formed shifted runs become U+FFFD.
+pub(crate) fn decode_utf7(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b != b'+' {
+            out.push(if b < 0x80 { b as char } else { '\u{FFFD}' });
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if bytes.get(i) == Some(&b'-') {
+            out.push('+');
+            i += 1;
+            continue;
+        }
+        let mut acc = 0u32;
+        let mut bits = 0u32;
+        let mut units = Vec::new();
+        while let Some(v) = bytes.get(i).and_then(|&c| b64_value(c)) {
+            acc = (acc << 6) | v;
+            bits += 6;
+            if bits >= 16 {
+                bits -= 16;
+                units.push(((acc >> bits) & 0xFFFF) as u16);
+            }
+            i += 1;
+        }
+        if bytes.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        out.extend(char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf7_rfc2152_examples() {
+        assert_eq!(decode_utf7(b"A+ImIDkQ."), "A\u{2262}\u{0391}.");
+        assert_eq!(decode_utf7(b"Hi Mom -+Jjo--!"), "Hi Mom -\u{263A}-!");
+        assert_eq!(decode_utf7(b"+ZeVnLIqe-"), "\u{65E5}\u{672C}\u{8A9E}");
+        assert_eq!(decode_utf7(b"1 +- 1"), "1 + 1");
+        assert_eq!(decode_utf7(b"+2D3cAA-"), "\u{1F400}");
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            decode_charset(b"\xe9", "latin1"),
+            (Cow::Borrowed("é"), true)
+        );
+        assert_eq!(decode_charset(b"\xe9", "ISO8859-15").0, "é");
+        assert_eq!(decode_charset(b"\xa4", "iso-8859-15").0, "€");
+        assert_eq!(decode_charset(b"\xc0", "koi8-r").0, "ю");
+        assert_eq!(
+            decode_charset(b"ab", "x-nonsense"),
+            (Cow::Borrowed("ab"), false)
+        );
+    }
+}

@@ -1,0 +1,205 @@
+//! Low-level RFC 5322 lexical helpers shared by the structured header parsers.
+//!
+//! Every function takes the input and a position and returns a new position; none of them
+//! fails: malformed input is consumed up to the end, so callers always make progress.
+
+use std::borrow::Cow;
+
+const fn class_table(extra: &[u8], high: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || (high && b >= 0x80);
+        i += 1;
+    }
+    let mut k = 0;
+    while k < extra.len() {
+        t[extra[k] as usize] = true;
+        k += 1;
+    }
+    t
+}
+
+const ATEXT: [bool; 256] = class_table(b"!#$%&'*+-/=?^_`{|}~", true);
+
+/// RFC 2045 `token` characters: printable ASCII except specials and tspecials.
+pub(crate) const TOKEN: [bool; 256] = class_table(b"!#$%&'*+-.^_`{|}~", false);
+
+/// `true` for the RFC 5322 `atext` characters, plus every byte >= 0x80 (RFC 6532 UTF-8).
+pub(crate) fn is_atext(b: u8) -> bool {
+    ATEXT[b as usize]
+}
+
+/// Skips folding white space and comments.
+pub(crate) fn skip_cfws(s: &[u8], mut i: usize) -> usize {
+    while i < s.len() {
+        match s[i] {
+            b' ' | b'\t' | b'\r' | b'\n' => i += 1,
+            b'(' => i = skip_comment(s, i),
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Skips one comment starting at `s[i] == '('`, nested comments included. An unterminated
+/// comment runs to the end of the input.
+pub(crate) fn skip_comment(s: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    while i < s.len() {
+        match s[i] {
+            b'\\' => i += 1,
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    s.len()
+}
+
+/// Reads a quoted string starting at `s[i] == '"'`; returns its content with quoted pairs
+/// and folds removed, and the position after the closing quote.
+pub(crate) fn quoted_string(s: &[u8], i: usize) -> (Cow<'_, [u8]>, usize) {
+    let start = i + 1;
+    let mut j = start;
+    let mut plain = true;
+    while j < s.len() {
+        match s[j] {
+            b'"' => break,
+            b'\\' => {
+                plain = false;
+                j += 2;
+            }
+            b'\r' | b'\n' => {
+                plain = false;
+                j += 1;
+            }
+            _ => j += 1,
+        }
+    }
+    let end = j.min(s.len());
+    let next = if j < s.len() { j + 1 } else { s.len() };
+    if plain {
+        return (Cow::Borrowed(&s[start..end]), next);
+    }
+    let mut out = Vec::with_capacity(end - start);
+    let mut k = start;
+    while k < end {
+        match s[k] {
+            b'\\' if k + 1 < end => {
+                out.push(s[k + 1]);
+                k += 2;
+            }
+            b'\r' | b'\n' => k += 1,
+            b => {
+                out.push(b);
+                k += 1;
+            }
+        }
+    }
+    (Cow::Owned(out), next)
+}
+
+/// Returns the end of a run of `atext` characters (plus `.` when `dots` is set).
+pub(crate) fn atom_end(s: &[u8], mut i: usize, dots: bool) -> usize {
+    while i < s.len() && (is_atext(s[i]) || (dots && s[i] == b'.')) {
+        i += 1;
+    }
+    i
+}
+
+/// Bytes to text: borrowed when the bytes are UTF-8, otherwise decoded with replacement
+/// characters.
+pub(crate) fn utf8_cow(b: Cow<'_, [u8]>) -> Cow<'_, str> {
+    match b {
+        Cow::Borrowed(b) => lossy(b),
+        Cow::Owned(v) => match String::from_utf8(v) {
+            Ok(s) => Cow::Owned(s),
+            Err(e) => Cow::Owned(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        },
+    }
+}
+
+/// UTF-8 with replacement characters (the same maximal subparts as std replaces), borrowed
+/// when valid; one pass with encoding_rs's fast validator either way.
+pub(crate) fn lossy(b: &[u8]) -> Cow<'_, str> {
+    encoding_rs::UTF_8.decode_without_bom_handling(b).0
+}
+
+/// Trims white space (including line breaks) at both ends.
+pub(crate) fn trim(s: &[u8]) -> &[u8] {
+    let start = s
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(s.len());
+    let end = s
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |p| p + 1);
+    &s[start..end.max(start)]
+}
+
+/// Lowercases ASCII, borrowing when the text is already lowercase.
+pub(crate) fn lower(s: Cow<'_, str>) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        s
+    }
+}
+
+/// `true` when `=?` (the start of an encoded word) occurs; cheaper than a substring search
+/// for the short values of header fields.
+pub(crate) fn has_ew_marker(s: &[u8]) -> bool {
+    memchr::memchr_iter(b'=', s).any(|p| s.get(p + 1) == Some(&b'?'))
+}
+
+/// Removes folds (a line break followed by white space) from a header value.
+pub fn unfold(value: &[u8]) -> Cow<'_, [u8]> {
+    if memchr::memchr2(b'\r', b'\n', value).is_none() {
+        return Cow::Borrowed(value);
+    }
+    let mut out = Vec::with_capacity(value.len());
+    for &b in value {
+        if b != b'\r' && b != b'\n' {
+            out.push(b);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_nest_and_unterminated_run_to_end() {
+        assert_eq!(skip_cfws(b" (a (b) c) x", 0), 11);
+        assert_eq!(skip_cfws(b"(a (b c", 0), 7);
+        assert_eq!(skip_cfws(b"(a\\) b) x", 0), 8);
+    }
+
+    #[test]
+    fn quoted_strings() {
+        let (v, n) = quoted_string(b"\"a b\" c", 0);
+        assert_eq!((&*v, n), (&b"a b"[..], 5));
+        assert!(matches!(v, Cow::Borrowed(_)));
+        let (v, _) = quoted_string(b"\"a\\\"b\r\n c\"", 0);
+        assert_eq!(&*v, b"a\"b c");
+        let (v, n) = quoted_string(b"\"open", 0);
+        assert_eq!((&*v, n), (&b"open"[..], 5));
+    }
+
+    #[test]
+    fn unfolding() {
+        assert_eq!(&*unfold(b"a\r\n b\n\tc"), b"a b\tc");
+        assert!(matches!(unfold(b"plain"), Cow::Borrowed(_)));
+    }
+}

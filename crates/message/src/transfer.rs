@@ -1,0 +1,402 @@
+//! Content-Transfer-Encoding decoding (RFC 2045 §6): base64 and quoted-printable, both
+//! tolerant of the damage real mail carries.
+
+use std::borrow::Cow;
+
+/// A Content-Transfer-Encoding (RFC 2045 §6.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum TransferEncoding {
+    /// `7bit`, also the default when the field is absent.
+    #[default]
+    SevenBit,
+    /// `8bit`.
+    EightBit,
+    /// `binary`.
+    Binary,
+    /// `base64`.
+    Base64,
+    /// `quoted-printable`.
+    QuotedPrintable,
+    /// Any other token; the body is left as it is.
+    Unknown,
+}
+
+impl TransferEncoding {
+    /// Reads a Content-Transfer-Encoding field value (case-insensitive, comments allowed).
+    pub fn parse(value: &[u8]) -> Self {
+        let i = crate::lexer::skip_cfws(value, 0);
+        let end = value[i..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || *b == b'(' || *b == b';')
+            .map_or(value.len(), |p| p + i);
+        let t = &value[i..end];
+        let eq = |s: &str| t.eq_ignore_ascii_case(s.as_bytes());
+        if eq("7bit") {
+            Self::SevenBit
+        } else if eq("8bit") {
+            Self::EightBit
+        } else if eq("binary") {
+            Self::Binary
+        } else if eq("base64") {
+            Self::Base64
+        } else if eq("quoted-printable") {
+            Self::QuotedPrintable
+        } else {
+            Self::Unknown
+        }
+    }
+
+    /// Undoes this encoding. Identity encodings borrow the input.
+    pub fn decode(self, body: &[u8]) -> (Cow<'_, [u8]>, Option<Base64Problem>) {
+        match self {
+            Self::Base64 => {
+                let (v, p) = decode_base64(body);
+                (Cow::Owned(v), p)
+            }
+            Self::QuotedPrintable => (Cow::Owned(decode_quoted_printable(body)), None),
+            _ => (Cow::Borrowed(body), None),
+        }
+    }
+}
+
+/// What was wrong with base64 input; decoding still produced what it could.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Base64Problem {
+    /// Characters outside the base64 alphabet were skipped.
+    InvalidCharacters,
+    /// The final quantum lacked its `=` padding.
+    MissingPadding,
+    /// One character was left over, which cannot encode a byte; it was dropped.
+    InvalidLength,
+}
+
+const INVALID: u8 = 0xFF;
+const PAD: u8 = 0xFE;
+const SKIP: u8 = 0xFD;
+
+const TABLE: [u8; 256] = {
+    let mut t = [INVALID; 256];
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut i = 0;
+    while i < 64 {
+        t[alphabet[i] as usize] = i as u8;
+        i += 1;
+    }
+    t[b'=' as usize] = PAD;
+    t[b'\r' as usize] = SKIP;
+    t[b'\n' as usize] = SKIP;
+    t[b' ' as usize] = SKIP;
+    t[b'\t' as usize] = SKIP;
+    t
+};
+
+/// Decodes base64, skipping line breaks and white space, ignoring other non-alphabet bytes
+/// (reported), stopping at the padding that ends the data, and decoding a final unpadded
+/// quantum (reported).
+pub fn decode_base64(s: &[u8]) -> (Vec<u8>, Option<Base64Problem>) {
+    let mut out = vec![0u8; s.len() / 4 * 3 + 16];
+    let mut o = 0usize;
+    let mut problem = None;
+    let mut quad = [0u8; 4];
+    let mut n = 0usize;
+    let mut i = 0usize;
+    while i < s.len() {
+        if n == 0 {
+            i += decode_quads(&s[i..], &mut out, &mut o);
+            if i >= s.len() {
+                break;
+            }
+        }
+        let t = TABLE[s[i] as usize];
+        i += 1;
+        match t {
+            SKIP => {}
+            INVALID => problem = Some(Base64Problem::InvalidCharacters),
+            PAD => {
+                if n >= 2 {
+                    o += flush(&quad, n, &mut out[o..]);
+                    out.truncate(o);
+                    return (out, problem);
+                }
+                // Padding too early: nothing can be decoded from it.
+                if n == 1 {
+                    problem = Some(Base64Problem::InvalidCharacters);
+                }
+            }
+            v => {
+                quad[n] = v;
+                n += 1;
+                if n == 4 {
+                    o += flush(&quad, 4, &mut out[o..]);
+                    n = 0;
+                }
+            }
+        }
+    }
+    match n {
+        0 => {}
+        1 => problem = Some(Base64Problem::InvalidLength),
+        _ => {
+            o += flush(&quad, n, &mut out[o..]);
+            problem = problem.or(Some(Base64Problem::MissingPadding));
+        }
+    }
+    out.truncate(o);
+    (out, problem)
+}
+
+/// Flags a character outside the alphabet in the shifted tables.
+const BAD: u32 = 1 << 31;
+
+/// The six bits of each character pre-shifted for its place in a quantum, so that four
+/// lookups and three ORs decode three bytes.
+const SHIFTED: [[u32; 256]; 4] = {
+    let mut t = [[BAD; 256]; 4];
+    let mut c = 0;
+    while c < 256 {
+        let v = TABLE[c];
+        if v < 64 {
+            let v = v as u32;
+            t[0][c] = v << 18;
+            t[1][c] = v << 12;
+            t[2][c] = v << 6;
+            t[3][c] = v;
+        }
+        c += 1;
+    }
+    t
+};
+
+fn quantum(q: &[u8]) -> u32 {
+    SHIFTED[0][q[0] as usize]
+        | SHIFTED[1][q[1] as usize]
+        | SHIFTED[2][q[2] as usize]
+        | SHIFTED[3][q[3] as usize]
+}
+
+/// Decodes whole quanta of alphabet characters from the start of `s` into `out` at `*o`
+/// (which has room for one more 4-byte write); returns the characters consumed.
+fn decode_quads(s: &[u8], out: &mut [u8], o: &mut usize) -> usize {
+    let mut i = 0;
+    while i + 16 <= s.len() {
+        let (a, b, c, d) = (
+            quantum(&s[i..i + 4]),
+            quantum(&s[i + 4..i + 8]),
+            quantum(&s[i + 8..i + 12]),
+            quantum(&s[i + 12..i + 16]),
+        );
+        if (a | b | c | d) & BAD != 0 {
+            break;
+        }
+        let w =
+            u128::from(a) << 104 | u128::from(b) << 80 | u128::from(c) << 56 | u128::from(d) << 32;
+        out[*o..*o + 16].copy_from_slice(&w.to_be_bytes());
+        *o += 12;
+        i += 16;
+    }
+    while i + 4 <= s.len() {
+        let a = quantum(&s[i..i + 4]);
+        if a & BAD != 0 {
+            break;
+        }
+        out[*o..*o + 4].copy_from_slice(&(a << 8).to_be_bytes());
+        *o += 3;
+        i += 4;
+    }
+    i
+}
+
+/// Writes the bytes of a quantum of `n` characters; returns how many.
+fn flush(quad: &[u8; 4], n: usize, out: &mut [u8]) -> usize {
+    let v =
+        (quad[0] as u32) << 18 | (quad[1] as u32) << 12 | (quad[2] as u32) << 6 | quad[3] as u32;
+    let bytes = [(v >> 16) as u8, (v >> 8) as u8, v as u8];
+    out[..n - 1].copy_from_slice(&bytes[..n - 1]);
+    n - 1
+}
+
+/// The value of a hexadecimal digit (either case).
+pub(crate) fn hex_value(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        _ => None,
+    }
+}
+
+/// Decodes quoted-printable (RFC 2045 §6.7): `=XX` escapes (either case), soft line breaks
+/// (`=` then optional transport padding then a line break), trailing white space on a line
+/// removed (rule 3); a `=` that starts no valid escape is kept as it is.
+pub fn decode_quoted_printable(s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    // Decoded bytes below this length came from escapes and are never trimmed.
+    let mut protect = 0usize;
+    let mut i = 0;
+    while i < s.len() {
+        let Some(off) = memchr::memchr2(b'=', b'\n', &s[i..]) else {
+            out.extend_from_slice(&s[i..]);
+            break;
+        };
+        out.extend_from_slice(&s[i..i + off]);
+        let p = i + off;
+        if s[p] == b'\n' {
+            let cr = out.last() == Some(&b'\r') && out.len() > protect;
+            if cr {
+                out.pop();
+            }
+            while out.len() > protect && matches!(out.last(), Some(b' ' | b'\t')) {
+                out.pop();
+            }
+            if cr {
+                out.push(b'\r');
+            }
+            out.push(b'\n');
+            i = p + 1;
+            continue;
+        }
+        let mut k = p + 1;
+        while k < s.len() && (s[k] == b' ' || s[k] == b'\t') {
+            k += 1;
+        }
+        if k == s.len() {
+            i = k;
+        } else if s[k] == b'\n' {
+            i = k + 1;
+        } else if s[k] == b'\r' && s.get(k + 1) == Some(&b'\n') {
+            i = k + 2;
+        } else if let (Some(h), Some(l)) = (
+            s.get(p + 1).and_then(|&c| hex_value(c)),
+            s.get(p + 2).and_then(|&c| hex_value(c)),
+        ) {
+            out.push(h << 4 | l);
+            protect = out.len();
+            i = p + 3;
+        } else {
+            out.push(b'=');
+            protect = out.len();
+            i = p + 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_clean_and_damaged() {
+        assert_eq!(
+            decode_base64(b"aGVsbG8gd29ybGQ="),
+            (b"hello world".to_vec(), None)
+        );
+        assert_eq!(
+            decode_base64(b"aGVs\r\nbG8g\r\nd29y\r\nbGQ="),
+            (b"hello world".to_vec(), None)
+        );
+        assert_eq!(
+            decode_base64(b"aGVsbG8gd29ybGQ"),
+            (b"hello world".to_vec(), Some(Base64Problem::MissingPadding))
+        );
+        assert_eq!(
+            decode_base64(b"aGV*sbG8="),
+            (b"hello".to_vec(), Some(Base64Problem::InvalidCharacters))
+        );
+        assert_eq!(
+            decode_base64(b"aGVsbA"),
+            (b"hell".to_vec(), Some(Base64Problem::MissingPadding))
+        );
+        assert_eq!(
+            decode_base64(b"aGVsb"),
+            (b"hel".to_vec(), Some(Base64Problem::InvalidLength))
+        );
+        // Data after the final padding is ignored.
+        assert_eq!(decode_base64(b"QQ==QUJD"), (b"A".to_vec(), None));
+        assert_eq!(decode_base64(b""), (Vec::new(), None));
+    }
+
+    /// The plain one-character-at-a-time reading the fast paths must agree with.
+    fn reference(s: &[u8]) -> (Vec<u8>, Option<Base64Problem>) {
+        let mut out = Vec::new();
+        let mut problem = None;
+        let (mut quad, mut n) = ([0u8; 4], 0);
+        for &c in s {
+            match TABLE[c as usize] {
+                SKIP => {}
+                INVALID => problem = Some(Base64Problem::InvalidCharacters),
+                PAD if n >= 2 => {
+                    let mut tmp = [0u8; 3];
+                    let k = flush(&quad, n, &mut tmp);
+                    out.extend_from_slice(&tmp[..k]);
+                    return (out, problem);
+                }
+                PAD => {
+                    if n == 1 {
+                        problem = Some(Base64Problem::InvalidCharacters);
+                    }
+                }
+                v => {
+                    quad[n] = v;
+                    n += 1;
+                    if n == 4 {
+                        let mut tmp = [0u8; 3];
+                        flush(&quad, 4, &mut tmp);
+                        out.extend_from_slice(&tmp);
+                        n = 0;
+                    }
+                }
+            }
+        }
+        match n {
+            0 => {}
+            1 => problem = Some(Base64Problem::InvalidLength),
+            _ => {
+                let mut tmp = [0u8; 3];
+                let k = flush(&quad, n, &mut tmp);
+                out.extend_from_slice(&tmp[..k]);
+                problem = problem.or(Some(Base64Problem::MissingPadding));
+            }
+        }
+        (out, problem)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn base64_fast_paths_agree_with_reference(
+            s in proptest::collection::vec(proptest::sample::select(&b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\r\n *"[..]), 0..400),
+        ) {
+            proptest::prop_assert_eq!(decode_base64(&s), reference(&s));
+        }
+    }
+
+    #[test]
+    fn quoted_printable_rfc2045() {
+        assert_eq!(decode_quoted_printable(b"a=3Db"), b"a=b");
+        assert_eq!(decode_quoted_printable(b"soft=\r\nbreak"), b"softbreak");
+        assert_eq!(decode_quoted_printable(b"soft= \t\r\nbreak"), b"softbreak");
+        assert_eq!(decode_quoted_printable(b"trail  \r\nx"), b"trail\r\nx");
+        assert_eq!(decode_quoted_printable(b"keep=20\r\nx"), b"keep \r\nx");
+        assert_eq!(decode_quoted_printable(b"bad=ZZ="), b"bad=ZZ");
+        assert_eq!(decode_quoted_printable(b"low=e9"), b"low\xe9");
+        assert_eq!(decode_quoted_printable(b"lf\nonly=\n"), b"lf\nonly");
+    }
+
+    #[test]
+    fn encoding_names() {
+        assert_eq!(
+            TransferEncoding::parse(b" BASE64 "),
+            TransferEncoding::Base64
+        );
+        assert_eq!(
+            TransferEncoding::parse(b"(c) Quoted-Printable"),
+            TransferEncoding::QuotedPrintable
+        );
+        assert_eq!(
+            TransferEncoding::parse(b"x-uuencode"),
+            TransferEncoding::Unknown
+        );
+    }
+}
