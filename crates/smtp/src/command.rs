@@ -10,8 +10,6 @@ use bytes::BytesMut;
 use mailwire_core::Secret;
 use nom::IResult;
 use nom::Parser;
-use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{digit1, space1};
 use nom::combinator::{all_consuming, map, opt};
 use nom::sequence::preceded;
@@ -224,22 +222,29 @@ fn bdat_args(input: &str) -> Res<'_, (&str, bool)> {
     .parse(input)
 }
 
-fn is_mechanism_char(c: char) -> bool {
-    c.is_ascii_uppercase() || c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
-}
-
-fn auth_args(input: &str) -> Res<'_, (&str, Option<&str>)> {
-    all_consuming((
-        take_while1(is_mechanism_char),
-        opt(preceded(
-            space1,
-            alt((
-                tag("="),
-                take_while1(|c: char| c.is_ascii_alphanumeric() || "+/=".contains(c)),
-            )),
-        )),
-    ))
-    .parse(input)
+/// `mechanism [initial-response]`: the response, after blanks, is `=` or base64 characters
+/// not starting with `=`.
+fn auth_args(input: &str) -> Option<(&str, Option<&str>)> {
+    let is_mechanism = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    let end = input
+        .bytes()
+        .position(|b| !is_mechanism(b))
+        .unwrap_or(input.len());
+    let (mechanism, rest) = input.split_at(end);
+    if mechanism.is_empty() {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some((mechanism, None));
+    }
+    let response = rest.trim_start_matches([' ', '\t']);
+    let is_base64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=');
+    let valid = response.len() < rest.len()
+        && (response == "="
+            || (!response.is_empty()
+                && !response.starts_with('=')
+                && response.bytes().all(is_base64)));
+    valid.then_some((mechanism, Some(response)))
 }
 
 /// The command word, found without copying: four-byte verbs are compared as one `u32` with
@@ -345,7 +350,10 @@ impl<'a> Command<'a> {
             let arg = args.map(str::trim_ascii).filter(|a| !a.is_empty());
             let arg = arg.ok_or(CommandError::Syntax(name))?;
             // Some clients add text after the domain; RFC 5321 §4.1.1.1 has only the domain.
-            let domain = arg.split(' ').next().unwrap_or(arg);
+            let domain = arg
+                .bytes()
+                .position(|b| b == b' ')
+                .map_or(arg, |i| &arg[..i]);
             Host::parse(domain).map_err(CommandError::Hello)
         };
         match verb {
@@ -387,8 +395,8 @@ impl<'a> Command<'a> {
                 .map(Command::Expn)
                 .ok_or(CommandError::Syntax("EXPN")),
             Verb::Auth => {
-                let (_, (mechanism, initial)) =
-                    auth_args(args.unwrap_or("")).map_err(|_| CommandError::Syntax("AUTH"))?;
+                let (mechanism, initial) =
+                    auth_args(args.unwrap_or("")).ok_or(CommandError::Syntax("AUTH"))?;
                 if mechanism.len() > 20 {
                     return Err(CommandError::Syntax("AUTH"));
                 }
