@@ -541,3 +541,40 @@ fn domain_labels() {
         assert!(Domain::new(bad).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn auth_arguments() {
+    let auth = |line: &str| match Command::parse(line.as_bytes()) {
+        Ok(Command::Auth {
+            mechanism,
+            initial_response,
+        }) => Ok((
+            mechanism.into_owned(),
+            initial_response.map(|r| r.expose().clone()),
+        )),
+        Ok(other) => panic!("{other:?}"),
+        Err(e) => Err(e),
+    };
+    assert_eq!(auth("AUTH login"), Ok(("LOGIN".to_owned(), None)));
+    assert_eq!(
+        auth("AUTH PLAIN ="),
+        Ok(("PLAIN".to_owned(), Some(Vec::new())))
+    );
+    assert_eq!(
+        auth("AUTH PLAIN \tAGEAYg=="),
+        Ok(("PLAIN".to_owned(), Some(b"\0a\0b".to_vec())))
+    );
+    for bad in [
+        "AUTH",
+        "AUTH ",
+        "AUTH PLAIN ",
+        "AUTH PLAIN =abc",
+        "AUTH PLAIN ==",
+        "AUTH PLAIN AG*A",
+        "AUTH PL!AIN",
+        "AUTH PLAIN AGEAYg== extra",
+    ] {
+        assert_eq!(auth(bad), Err(CommandError::Syntax("AUTH")), "{bad}");
+    }
+    assert_eq!(auth("AUTH PLAIN AGE"), Err(CommandError::Base64));
+}
