@@ -60,7 +60,8 @@ struct Args {
     /// The name to give in EHLO.
     #[arg(long, default_value = "localhost")]
     hello: String,
-    /// The message file (RFC 5322), `-` for standard input.
+    /// The message file (RFC 5322), `-` for standard input. Lines may end in LF or CRLF; they
+    /// are sent with CRLF.
     message: PathBuf,
 }
 
@@ -149,6 +150,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         std::fs::read(&args.message)?
     };
+    let message = crlf_line_endings(&message);
     let from = format!("<{}>", args.from);
     let to: Vec<String> = args.to.iter().map(|t| format!("<{t}>")).collect();
     let envelope = Envelope::new(&from, to.iter().map(String::as_str))?;
@@ -299,4 +301,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::process::exit(1);
     }
     Ok(())
+}
+
+/// The message with every line ending as CRLF: a file written with LF endings would otherwise
+/// carry bare LFs, which SMTP servers refuse (SMTP smuggling defence).
+fn crlf_line_endings(message: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(message.len() + message.len() / 32);
+    for (i, &b) in message.iter().enumerate() {
+        if b == b'\n' && (i == 0 || message[i - 1] != b'\r') {
+            out.push(b'\r');
+        }
+        if b == b'\r' && message.get(i + 1) != Some(&b'\n') {
+            out.extend_from_slice(b"\r\n");
+            continue;
+        }
+        out.push(b);
+    }
+    out
 }

@@ -3,7 +3,9 @@
 //! STARTTLS with a self-signed certificate made at start (for `localhost` and `127.0.0.1`),
 //! AUTH PLAIN, LOGIN, CRAM-MD5 and SCRAM-SHA-256 after STARTTLS for the `--user`s, pipelining,
 //! CHUNKING, and each message delivered into a Maildir (`--maildir DIR`) or discarded
-//! (`--sink`).
+//! (`--sink`). Mail for a `--domain` (default `example.test`) is taken from anyone; mail for any
+//! other domain only from authenticated clients (554 5.7.1 otherwise), so it is no open relay.
+//! The message is stored as received: no trace header is added.
 //!
 //! ```text
 //! cargo run --example smtp-server --features smtp,sasl,maildir,core -- \
@@ -57,6 +59,10 @@ struct Args {
     /// The name the server gives in its greeting.
     #[arg(long, default_value = "localhost")]
     hostname: String,
+    /// A domain this server takes mail for (repeatable). Mail for any other domain is relayed
+    /// only for authenticated clients: never an open relay.
+    #[arg(long = "domain", value_name = "DOMAIN", default_value = "example.test")]
+    domains: Vec<String>,
 }
 
 struct User {
@@ -68,6 +74,7 @@ struct Shared {
     options: ServerOptions,
     users: HashMap<String, User>,
     maildir: Option<PathBuf>,
+    domains: Vec<String>,
     acceptor: TlsAcceptor,
     random: RandomState,
     counter: AtomicU64,
@@ -131,6 +138,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         options,
         users,
         maildir: args.maildir.clone(),
+        domains: args.domains.clone(),
         acceptor: TlsAcceptor::from(Arc::new(tls)),
         random,
         counter: AtomicU64::new(0),
@@ -226,9 +234,27 @@ async fn connection(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
 
 async fn answer(server: &mut Server, event: Event, shared: &Shared, message: &mut Vec<u8>) -> Next {
     let result = match event {
-        Event::Hello { .. } | Event::Mail { .. } | Event::Rcpt { .. } | Event::Verify { .. } => {
-            server.accept()
+        Event::Rcpt { to, .. } => {
+            // `<Postmaster>` is always local; an address literal never is.
+            let local = to.mailbox().is_none_or(|m| {
+                m.domain().is_some_and(|d| {
+                    shared
+                        .domains
+                        .iter()
+                        .any(|l| l.eq_ignore_ascii_case(d.as_str()))
+                })
+            });
+            if local || server.is_authenticated() {
+                server.accept()
+            } else {
+                server.reject(Reply::new(
+                    ReplyCode::TRANSACTION_FAILED,
+                    EnhancedCode::new(5, 7, 1),
+                    "Relay access denied",
+                ))
+            }
         }
+        Event::Hello { .. } | Event::Mail { .. } | Event::Verify { .. } => server.accept(),
         Event::MessageStart => {
             message.clear();
             Ok(())

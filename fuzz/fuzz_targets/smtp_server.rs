@@ -7,7 +7,7 @@ use bytes::BytesMut;
 use libfuzzer_sys::fuzz_target;
 use mailwire_sasl::{Mechanism, ScramCredentials, ScramHash, ServerConfig};
 use mailwire_smtp::reply::{EnhancedCode, Reply, ReplyCode};
-use mailwire_smtp::server::{Event, Server, ServerOptions};
+use mailwire_smtp::server::{BareLineEndings, Event, Server, ServerOptions};
 
 fuzz_target!(|data: &[u8]| {
     let [flags, sizes, rest @ ..] = data else {
@@ -24,6 +24,11 @@ fuzz_target!(|data: &[u8]| {
         max_recipients: 5,
         auth_mechanisms: Mechanism::ALL.to_vec(),
         require_tls_for_auth: flags & 64 != 0,
+        bare_line_endings: if sizes & 0x80 != 0 {
+            BareLineEndings::Accept
+        } else {
+            BareLineEndings::Reject
+        },
         ..ServerOptions::default()
     };
     let mut server = Server::new(options);

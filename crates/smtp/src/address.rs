@@ -9,6 +9,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
+use crate::charset::ATEXT;
+
 /// Longest local part in octets (RFC 5321 §4.5.3.1.1).
 pub const MAX_LOCAL_PART: usize = 64;
 /// Longest domain in octets (RFC 5321 §4.5.3.1.2).
@@ -43,6 +45,25 @@ fn is_label_char(c: char) -> bool {
         || (!c.is_ascii() && !c.is_whitespace() && !c.is_control())
 }
 
+/// Whether ASCII text is dot-separated labels of letters, digits, `-` and `_`, each 1 to 63
+/// octets, none starting or ending with `-`: one pass, the common case of [`Domain::new`].
+fn is_ascii_domain(text: &[u8]) -> bool {
+    let (mut label, mut previous) = (0, b'.');
+    for &b in text {
+        match b {
+            b'.' if label > 0 && previous != b'-' => label = 0,
+            b'-' if label > 0 => label += 1,
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' => label += 1,
+            _ => return false,
+        }
+        if label > MAX_LABEL {
+            return false;
+        }
+        previous = b;
+    }
+    label > 0 && previous != b'-'
+}
+
 /// A domain name, ASCII or UTF-8 (RFC 6531 U-labels). Compared byte for byte; use
 /// [`Domain::eq_ignore_case`] for the case-insensitive comparison of the DNS.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -58,15 +79,19 @@ impl<'a> Domain<'a> {
         if text.is_empty() {
             return Err(AddressError::Syntax);
         }
-        for label in text.split('.') {
-            let valid = !label.is_empty()
-                && label.len() <= MAX_LABEL
-                && label.chars().all(is_label_char)
-                && !label.starts_with('-')
-                && !label.ends_with('-');
-            if !valid {
-                return Err(AddressError::Syntax);
-            }
+        let valid = if text.is_ascii() {
+            is_ascii_domain(text.as_bytes())
+        } else {
+            text.split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= MAX_LABEL
+                    && label.chars().all(is_label_char)
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+            })
+        };
+        if !valid {
+            return Err(AddressError::Syntax);
         }
         Ok(Domain(text))
     }
@@ -227,20 +252,26 @@ impl<'a> TryFrom<&'a str> for Host<'a> {
     }
 }
 
-fn is_atext(c: char) -> bool {
-    matches!(c, 'a'..='z' | 'A'..='Z' | '0'..='9' | '!' | '#'..='\'' | '*' | '+' | '-' | '/' | '=' | '?' | '^'..='`' | '{'..='~')
-        || !c.is_ascii()
-}
-
 fn is_qtext(c: char) -> bool {
     matches!(c, ' '..='!' | '#'..='[' | ']'..='~') || !c.is_ascii()
 }
 
 fn is_dot_string(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .split('.')
-            .all(|atom| !atom.is_empty() && atom.chars().all(is_atext))
+    // Atoms joined by single dots, in one pass; empty text fails as an empty atom.
+    let mut after_dot = true;
+    for &b in text.as_bytes() {
+        if b == b'.' {
+            if after_dot {
+                return false;
+            }
+            after_dot = true;
+        } else if ATEXT[usize::from(b)] {
+            after_dot = false;
+        } else {
+            return false;
+        }
+    }
+    !after_dot
 }
 
 fn is_quoted_string(text: &str) -> bool {
@@ -391,6 +422,11 @@ impl<'a> Mailbox<'a> {
     fn wire_len(&self) -> usize {
         let host = match &self.host {
             Host::Domain(d) => d.0.len(),
+            // Dotted quads are common enough in paths to spare them the formatter.
+            Host::Literal(AddressLiteral::Ipv4(a)) => {
+                let digits = |o: u8| 1 + usize::from(o >= 10) + usize::from(o >= 100);
+                2 + 3 + a.octets().into_iter().map(digits).sum::<usize>()
+            }
             Host::Literal(l) => {
                 let mut counter = Counter(0);
                 let _ = fmt::write(&mut counter, format_args!("{l}"));
@@ -441,7 +477,9 @@ fn split_mailbox(text: &str) -> Result<(&str, &str), AddressError> {
         }
         close + 1
     } else {
-        text.find('@').ok_or(AddressError::Syntax)?
+        text.bytes()
+            .position(|b| b == b'@')
+            .ok_or(AddressError::Syntax)?
     };
     Ok((&text[..at], &text[at + 1..]))
 }

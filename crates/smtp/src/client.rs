@@ -66,6 +66,10 @@ pub struct ClientOptions {
     pub pipelining: bool,
     /// Send with BDAT when the server offers CHUNKING.
     pub chunking: bool,
+    /// The largest BDAT chunk, in octets (at least 1). With PIPELINING the chunks follow each
+    /// other at once; without it each waits for the reply to the one before. A refused chunk
+    /// fails the transaction and no further chunk is sent (RFC 3030 §4.2).
+    pub bdat_chunk_size: usize,
     /// Allow mechanisms that send the password as is (PLAIN, LOGIN, …) without TLS.
     pub allow_plaintext_auth_without_tls: bool,
     /// Report every reply as [`Event::Reply`] (for tools that print the dialogue).
@@ -89,6 +93,7 @@ impl Default for ClientOptions {
             starttls: StartTls::Never,
             pipelining: true,
             chunking: false,
+            bdat_chunk_size: 64 * 1024,
             allow_plaintext_auth_without_tls: false,
             report_replies: false,
             command_timeout: Duration::from_secs(5 * 60),
@@ -216,6 +221,9 @@ enum Expect {
     Rcpt(usize),
     Data,
     DataEnd,
+    /// A BDAT chunk before the last.
+    BdatChunk,
+    /// The `BDAT n LAST` chunk.
     Bdat,
     LmtpEnd,
     Rset,
@@ -227,6 +235,8 @@ struct Txn {
     body: Bytes,
     mail_params: MailParameters<'static>,
     bdat: bool,
+    /// Octets of `body` already sent in BDAT chunks.
+    sent: usize,
     pipelined: bool,
     expect: VecDeque<Expect>,
     mail: Option<Reply<'static>>,
@@ -504,6 +514,7 @@ impl Client {
             body: message,
             mail_params: params,
             bdat,
+            sent: 0,
             pipelined,
             expect: VecDeque::new(),
             mail: None,
@@ -682,20 +693,38 @@ impl Client {
         txn.expect.push_back(Expect::Rcpt(i));
     }
 
-    /// DATA, or the whole message as one `BDAT n LAST` chunk.
+    /// DATA, or the message in BDAT chunks: all of them when pipelining, else the first.
     fn write_data_command(&mut self, txn: &mut Txn) {
         if txn.bdat {
-            Command::Bdat {
-                size: txn.body.len() as u64,
-                last: true,
-            }
-            .encode(&mut self.out);
-            self.out.extend_from_slice(&txn.body);
-            txn.expect.push_back(Expect::Bdat);
+            while self.write_bdat_chunk(txn) && txn.pipelined {}
         } else {
             Command::Data.encode(&mut self.out);
             txn.expect.push_back(Expect::Data);
         }
+    }
+
+    /// Writes the next BDAT chunk (an empty message is `BDAT 0 LAST`); returns whether more
+    /// chunks follow.
+    fn write_bdat_chunk(&mut self, txn: &mut Txn) -> bool {
+        let start = txn.sent.min(txn.body.len());
+        let end = txn
+            .body
+            .len()
+            .min(start.saturating_add(self.options.bdat_chunk_size.max(1)));
+        let last = end == txn.body.len();
+        Command::Bdat {
+            size: (end - start) as u64,
+            last,
+        }
+        .encode(&mut self.out);
+        self.out.extend_from_slice(&txn.body[start..end]);
+        txn.sent = end;
+        txn.expect.push_back(if last {
+            Expect::Bdat
+        } else {
+            Expect::BdatChunk
+        });
+        !last
     }
 
     fn transaction_reply(&mut self, mut txn: Txn, reply: Reply<'static>) {
@@ -749,16 +778,30 @@ impl Client {
                 }
             }
             Expect::Data => txn.data = Some(reply),
-            Expect::Bdat => {
-                let lmtp_more = self.options.lmtp && mail_ok() && txn.accepted > 1;
-                if self.options.lmtp && mail_ok() && txn.accepted > 0 {
-                    txn.lmtp.push(reply);
-                } else {
+            Expect::BdatChunk => {
+                // The first refused chunk's reply stands for the message.
+                if !positive && txn.data.is_none() {
                     txn.data = Some(reply);
                 }
-                if lmtp_more {
+                if !txn.pipelined {
+                    if txn.data.is_some() {
+                        Command::Rset.encode(&mut self.out);
+                        txn.expect.push_back(Expect::Rset);
+                    } else {
+                        self.write_bdat_chunk(&mut txn);
+                    }
+                }
+            }
+            Expect::Bdat => {
+                // After a refused chunk the server answers LAST once, even in LMTP.
+                let chunk_failed = txn.data.is_some();
+                let lmtp = self.options.lmtp && mail_ok() && txn.accepted > 0 && !chunk_failed;
+                if lmtp {
+                    txn.lmtp.push(reply);
                     txn.expect
                         .extend(std::iter::repeat_n(Expect::LmtpEnd, txn.accepted - 1));
+                } else if !chunk_failed {
+                    txn.data = Some(reply);
                 }
             }
             Expect::DataEnd if self.options.lmtp => txn.lmtp.push(reply),

@@ -10,10 +10,8 @@ use bytes::BytesMut;
 use mailwire_core::Secret;
 use nom::IResult;
 use nom::Parser;
-use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1};
-use nom::character::complete::{digit1, space0, space1};
-use nom::combinator::{all_consuming, eof, map, opt, rest};
+use nom::character::complete::{digit1, space1};
+use nom::combinator::{all_consuming, map, opt};
 use nom::sequence::preceded;
 
 use crate::address::{AddressError, ForwardPath, Host, ReversePath};
@@ -169,36 +167,49 @@ fn ascii_tag_no_case(keyword: &'static str) -> impl Fn(&str) -> Res<'_, &str> {
     }
 }
 
-/// A path: `<` up to the matching `>`, skipping over quoted strings.
-fn path_text(input: &str) -> Res<'_, &str> {
-    let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Char));
-    if !input.starts_with('<') {
-        return Err(fail());
+/// A path: `<` up to the matching `>`, skipping over quoted strings; the path and the rest.
+/// Every delimiter is ASCII, so the scan goes byte by byte: bytes of non-ASCII characters
+/// (0x80 and up) never match one.
+fn path_text(input: &str) -> Option<(&str, &str)> {
+    let bytes = input.as_bytes();
+    if bytes.first() != Some(&b'<') {
+        return None;
+    }
+    // Most paths have neither a quoted string nor an address literal before their `>`.
+    if let Some(i) = memchr::memchr3(b'>', b'"', b'[', bytes)
+        && bytes[i] == b'>'
+    {
+        return Some((&input[..=i], &input[i + 1..]));
     }
     // A `>` may also sit in a general address literal (`[tag:>]`), which ends at `]`.
     let (mut quoted, mut escaped, mut literal) = (false, false, false);
-    for (i, c) in input.char_indices() {
+    for (i, &c) in bytes.iter().enumerate() {
         match c {
             _ if escaped => escaped = false,
-            '\\' if quoted => escaped = true,
-            '"' if !literal => quoted = !quoted,
-            '[' if !quoted => literal = true,
-            ']' if !quoted => literal = false,
-            '>' if !quoted && !literal => return Ok((&input[i + 1..], &input[..=i])),
+            b'\\' if quoted => escaped = true,
+            b'"' if !literal => quoted = !quoted,
+            b'[' if !quoted => literal = true,
+            b']' if !quoted => literal = false,
+            b'>' if !quoted && !literal => return Some((&input[..=i], &input[i + 1..])),
             _ => {}
         }
     }
-    Err(fail())
+    None
 }
 
-/// `FROM:` / `TO:`, a path, then parameters after at least one space.
-fn path_and_params<'a>(
-    keyword: &'static str,
-) -> impl Parser<&'a str, Output = (&'a str, &'a str), Error = nom::error::Error<&'a str>> {
-    (
-        preceded((ascii_tag_no_case(keyword), space0), path_text),
-        alt((preceded(space1, rest), eof)),
-    )
+/// `FROM:` / `TO:` in any case, optional blanks, a path, then parameters after at least one
+/// blank (space or tab).
+fn path_and_params<'a>(keyword: &str, args: &'a str) -> Option<(&'a str, &'a str)> {
+    let blanks: &[char] = &[' ', '\t'];
+    if !args.get(..keyword.len())?.eq_ignore_ascii_case(keyword) {
+        return None;
+    }
+    let (path, rest) = path_text(args[keyword.len()..].trim_start_matches(blanks))?;
+    let params = rest.trim_start_matches(blanks);
+    if params.len() == rest.len() && !rest.is_empty() {
+        return None;
+    }
+    Some((path, params))
 }
 
 fn bdat_args(input: &str) -> Res<'_, (&str, bool)> {
@@ -211,22 +222,97 @@ fn bdat_args(input: &str) -> Res<'_, (&str, bool)> {
     .parse(input)
 }
 
-fn is_mechanism_char(c: char) -> bool {
-    c.is_ascii_uppercase() || c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
+/// `mechanism [initial-response]`: the response, after blanks, is `=` or base64 characters
+/// not starting with `=`.
+fn auth_args(input: &str) -> Option<(&str, Option<&str>)> {
+    let is_mechanism = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    let end = input
+        .bytes()
+        .position(|b| !is_mechanism(b))
+        .unwrap_or(input.len());
+    let (mechanism, rest) = input.split_at(end);
+    if mechanism.is_empty() {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some((mechanism, None));
+    }
+    let response = rest.trim_start_matches([' ', '\t']);
+    let is_base64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=');
+    let valid = response.len() < rest.len()
+        && (response == "="
+            || (!response.is_empty()
+                && !response.starts_with('=')
+                && response.bytes().all(is_base64)));
+    valid.then_some((mechanism, Some(response)))
 }
 
-fn auth_args(input: &str) -> Res<'_, (&str, Option<&str>)> {
-    all_consuming((
-        take_while1(is_mechanism_char),
-        opt(preceded(
-            space1,
-            alt((
-                tag("="),
-                take_while1(|c: char| c.is_ascii_alphanumeric() || "+/=".contains(c)),
-            )),
-        )),
-    ))
-    .parse(input)
+/// The command word, found without copying: four-byte verbs are compared as one `u32` with
+/// bit 5 of each byte cleared. That maps `a-z` onto `A-Z`, and only letters land in
+/// 0x41-0x5A (other bytes land outside it), so the comparison is exactly ASCII
+/// case-insensitive.
+#[derive(Debug, Clone, Copy)]
+enum Verb {
+    Helo,
+    Ehlo,
+    Lhlo,
+    Mail,
+    Rcpt,
+    Data,
+    Bdat,
+    Rset,
+    Noop,
+    Quit,
+    Vrfy,
+    Expn,
+    Help,
+    StartTls,
+    Auth,
+}
+
+impl Verb {
+    const fn key(word: &[u8; 4]) -> u32 {
+        u32::from_be_bytes(*word) & 0xDFDF_DFDF
+    }
+
+    fn of(word: &[u8]) -> Option<Verb> {
+        const HELO: u32 = Verb::key(b"HELO");
+        const EHLO: u32 = Verb::key(b"EHLO");
+        const LHLO: u32 = Verb::key(b"LHLO");
+        const MAIL: u32 = Verb::key(b"MAIL");
+        const RCPT: u32 = Verb::key(b"RCPT");
+        const DATA: u32 = Verb::key(b"DATA");
+        const BDAT: u32 = Verb::key(b"BDAT");
+        const RSET: u32 = Verb::key(b"RSET");
+        const NOOP: u32 = Verb::key(b"NOOP");
+        const QUIT: u32 = Verb::key(b"QUIT");
+        const VRFY: u32 = Verb::key(b"VRFY");
+        const EXPN: u32 = Verb::key(b"EXPN");
+        const HELP: u32 = Verb::key(b"HELP");
+        const AUTH: u32 = Verb::key(b"AUTH");
+        let &[a, b, c, d] = word else {
+            return word
+                .eq_ignore_ascii_case(b"STARTTLS")
+                .then_some(Verb::StartTls);
+        };
+        Some(match Verb::key(&[a, b, c, d]) {
+            HELO => Verb::Helo,
+            EHLO => Verb::Ehlo,
+            LHLO => Verb::Lhlo,
+            MAIL => Verb::Mail,
+            RCPT => Verb::Rcpt,
+            DATA => Verb::Data,
+            BDAT => Verb::Bdat,
+            RSET => Verb::Rset,
+            NOOP => Verb::Noop,
+            QUIT => Verb::Quit,
+            VRFY => Verb::Vrfy,
+            EXPN => Verb::Expn,
+            HELP => Verb::Help,
+            AUTH => Verb::Auth,
+            _ => return None,
+        })
+    }
 }
 
 /// Decodes a SASL response line: `=` is empty, anything else base64.
@@ -240,19 +326,16 @@ pub(crate) fn decode_sasl(text: &str) -> Result<Vec<u8>, CommandError> {
 impl<'a> Command<'a> {
     /// Parses one command line, given without its CRLF.
     pub fn parse(line: &'a [u8]) -> Result<Self, CommandError> {
-        if line.iter().any(|&b| matches!(b, b'\r' | b'\n' | 0)) {
+        if memchr::memchr3(b'\r', b'\n', 0, line).is_some() {
             return Err(CommandError::InvalidCharacters);
         }
         let line = std::str::from_utf8(line).map_err(|_| CommandError::InvalidCharacters)?;
-        let (verb, args) = match line.split_once(' ') {
-            Some((verb, args)) => (verb, Some(args)),
+        // The space is a few bytes in: a plain scan beats memchr's setup.
+        let (verb, args) = match line.bytes().position(|b| b == b' ') {
+            Some(i) => (&line[..i], Some(&line[i + 1..])),
             None => (line, None),
         };
-        if verb.len() > 8 {
-            return Err(CommandError::Unrecognized);
-        }
-        let mut buf = [0; 24];
-        let verb = crate::upper(verb, &mut buf);
+        let verb = Verb::of(verb.as_bytes()).ok_or(CommandError::Unrecognized)?;
         let no_args = |cmd: Command<'a>, name: &'static str| match args {
             None => Ok(cmd),
             Some(a) if a.trim_ascii().is_empty() => Ok(cmd),
@@ -267,52 +350,53 @@ impl<'a> Command<'a> {
             let arg = args.map(str::trim_ascii).filter(|a| !a.is_empty());
             let arg = arg.ok_or(CommandError::Syntax(name))?;
             // Some clients add text after the domain; RFC 5321 §4.1.1.1 has only the domain.
-            let domain = arg.split(' ').next().unwrap_or(arg);
+            let domain = arg
+                .bytes()
+                .position(|b| b == b' ')
+                .map_or(arg, |i| &arg[..i]);
             Host::parse(domain).map_err(CommandError::Hello)
         };
         match verb {
-            "HELO" => host("HELO").map(Command::Helo),
-            "EHLO" => host("EHLO").map(Command::Ehlo),
-            "LHLO" => host("LHLO").map(Command::Lhlo),
-            "MAIL" => {
-                let (_, (path, params)) = path_and_params("FROM:")
-                    .parse(args.unwrap_or(""))
-                    .map_err(|_| CommandError::Syntax("MAIL"))?;
+            Verb::Helo => host("HELO").map(Command::Helo),
+            Verb::Ehlo => host("EHLO").map(Command::Ehlo),
+            Verb::Lhlo => host("LHLO").map(Command::Lhlo),
+            Verb::Mail => {
+                let (path, params) = path_and_params("FROM:", args.unwrap_or(""))
+                    .ok_or(CommandError::Syntax("MAIL"))?;
                 Ok(Command::Mail {
                     from: ReversePath::parse(path).map_err(CommandError::Sender)?,
                     params: MailParameters::parse(params).map_err(CommandError::Param)?,
                 })
             }
-            "RCPT" => {
-                let (_, (path, params)) = path_and_params("TO:")
-                    .parse(args.unwrap_or(""))
-                    .map_err(|_| CommandError::Syntax("RCPT"))?;
+            Verb::Rcpt => {
+                let (path, params) = path_and_params("TO:", args.unwrap_or(""))
+                    .ok_or(CommandError::Syntax("RCPT"))?;
                 Ok(Command::Rcpt {
                     to: ForwardPath::parse(path).map_err(CommandError::Recipient)?,
                     params: RcptParameters::parse(params).map_err(CommandError::Param)?,
                 })
             }
-            "DATA" => no_args(Command::Data, "DATA"),
-            "BDAT" => {
+            Verb::Data => no_args(Command::Data, "DATA"),
+            Verb::Bdat => {
                 let (_, (size, last)) =
                     bdat_args(args.unwrap_or("")).map_err(|_| CommandError::Syntax("BDAT"))?;
                 let size = size.parse().map_err(|_| CommandError::Syntax("BDAT"))?;
                 Ok(Command::Bdat { size, last })
             }
-            "RSET" => no_args(Command::Rset, "RSET"),
-            "QUIT" => no_args(Command::Quit, "QUIT"),
-            "STARTTLS" => no_args(Command::StartTls, "STARTTLS"),
-            "NOOP" => Ok(Command::Noop(text(args))),
-            "HELP" => Ok(Command::Help(text(args))),
-            "VRFY" => text(args)
+            Verb::Rset => no_args(Command::Rset, "RSET"),
+            Verb::Quit => no_args(Command::Quit, "QUIT"),
+            Verb::StartTls => no_args(Command::StartTls, "STARTTLS"),
+            Verb::Noop => Ok(Command::Noop(text(args))),
+            Verb::Help => Ok(Command::Help(text(args))),
+            Verb::Vrfy => text(args)
                 .map(Command::Vrfy)
                 .ok_or(CommandError::Syntax("VRFY")),
-            "EXPN" => text(args)
+            Verb::Expn => text(args)
                 .map(Command::Expn)
                 .ok_or(CommandError::Syntax("EXPN")),
-            "AUTH" => {
-                let (_, (mechanism, initial)) =
-                    auth_args(args.unwrap_or("")).map_err(|_| CommandError::Syntax("AUTH"))?;
+            Verb::Auth => {
+                let (mechanism, initial) =
+                    auth_args(args.unwrap_or("")).ok_or(CommandError::Syntax("AUTH"))?;
                 if mechanism.len() > 20 {
                     return Err(CommandError::Syntax("AUTH"));
                 }
@@ -327,7 +411,6 @@ impl<'a> Command<'a> {
                     initial_response,
                 })
             }
-            _ => Err(CommandError::Unrecognized),
         }
     }
 

@@ -58,29 +58,87 @@ pub enum MxError {
     /// The domain publishes a null MX (RFC 7505): it accepts no mail.
     #[error("domain publishes a null MX and accepts no mail")]
     NullMx,
+    /// This host is the best mail exchanger for the domain (or the domain itself, without MX
+    /// records), so relaying would send the mail back here: "mail loops back to myself".
+    #[error("mail for the domain loops back to myself")]
+    LoopsBackToMyself,
 }
 
 impl MxError {
-    /// The reply to record for the recipients (RFC 7505 §4.2: 556 5.1.10).
+    /// The reply to record for the recipients: for a null MX 556 5.1.10 (RFC 7505 §4.2); for
+    /// a loop 554 5.4.6, "routing loop detected" (RFC 3463), a permanent failure because
+    /// only a change of configuration ends it. Both are [`Disposition::Bounce`].
     pub fn reply(self) -> Reply<'static> {
-        Reply::new(
-            ReplyCode::DOMAIN_DOES_NOT_ACCEPT_MAIL,
-            enh(5, 1, 10),
-            "Recipient address has null MX",
-        )
+        match self {
+            MxError::NullMx => Reply::new(
+                ReplyCode::DOMAIN_DOES_NOT_ACCEPT_MAIL,
+                enh(5, 1, 10),
+                "Recipient address has null MX",
+            ),
+            MxError::LoopsBackToMyself => Reply::new(
+                ReplyCode::TRANSACTION_FAILED,
+                enh(5, 4, 6),
+                "Mail for this domain loops back to myself",
+            ),
+        }
     }
 }
 
-/// The hosts to try for `domain`, in order (RFC 5321 §5.1).
+/// The hosts to try for `domain`, in order (RFC 5321 §5.1), for a sender that is not itself
+/// one of the domain's mail exchangers; a relay that may be one uses
+/// [`order_mx_excluding_local`].
 ///
 /// Records are sorted by preference; records of equal preference are shuffled with `random`,
-/// which must return a number in `0..n` for each `n` it is given. Without MX records the
-/// domain itself is the only host (the implicit MX: connect to its A/AAAA addresses). A null
-/// MX (an exchange of `.`) is [`MxError::NullMx`]. Names lose their trailing dot and
-/// duplicates are dropped.
+/// which must return a number in `0..n` for each `n` it is given.
+///
+/// Without MX records the domain itself is the only host: the *implicit MX* of RFC 5321 §5.1.
+/// This function does not resolve anything; the caller looks up the domain's A/AAAA records
+/// (and treats "no such addresses" as a permanent failure, 5.1.2) exactly as it does for the
+/// names of MX hosts. A null MX (an exchange of `.`) is [`MxError::NullMx`]. Names lose their
+/// trailing dot, are lowercased, and duplicates are dropped.
+///
+/// ```
+/// use mailwire_smtp::delivery::{MxRecord, order_mx};
+/// let mx = |preference, exchange: &str| MxRecord { preference, exchange: exchange.into() };
+/// let records = [mx(20, "backup.example.org."), mx(10, "mx.example.org.")];
+/// let hosts = order_mx("example.org", &records, &mut |_| 0).unwrap();
+/// assert_eq!(hosts, ["mx.example.org", "backup.example.org"]);
+/// // No MX records: the implicit MX, the domain itself.
+/// assert_eq!(order_mx("example.org", &[], &mut |_| 0).unwrap(), ["example.org"]);
+/// ```
 pub fn order_mx(
     domain: &str,
     records: &[MxRecord],
+    random: &mut impl FnMut(usize) -> usize,
+) -> Result<Vec<String>, MxError> {
+    order_mx_excluding_local(domain, records, &[], random)
+}
+
+/// [`order_mx`] for a host that may be one of the domain's own mail exchangers: `local_names`
+/// are the names this host answers to (its host name and any other names it is an MX under;
+/// compared ignoring ASCII case and a trailing dot).
+///
+/// RFC 5321 §5.1: when a local name appears among the MX hosts, every host whose preference
+/// is equal to or greater than the lowest preference of a local name is dropped, so mail only
+/// ever moves to a more preferred exchanger. If that leaves no host (this host is the best
+/// exchanger, so the mail should have been delivered here), or there are no MX records and the
+/// domain itself is a local name, the result is [`MxError::LoopsBackToMyself`].
+///
+/// ```
+/// use mailwire_smtp::delivery::{MxError, MxRecord, order_mx_excluding_local};
+/// let mx = |preference, exchange: &str| MxRecord { preference, exchange: exchange.into() };
+/// let records = [mx(10, "mx1.example.org"), mx(20, "backup.example.net"), mx(30, "mx3.example.org")];
+/// // The backup MX relays only toward the more preferred mx1.
+/// let hosts = order_mx_excluding_local("example.org", &records, &["Backup.example.net."], &mut |_| 0);
+/// assert_eq!(hosts.unwrap(), ["mx1.example.org"]);
+/// // The best MX has nowhere to relay to.
+/// let hosts = order_mx_excluding_local("example.org", &records, &["mx1.example.org"], &mut |_| 0);
+/// assert_eq!(hosts, Err(MxError::LoopsBackToMyself));
+/// ```
+pub fn order_mx_excluding_local(
+    domain: &str,
+    records: &[MxRecord],
+    local_names: &[&str],
     random: &mut impl FnMut(usize) -> usize,
 ) -> Result<Vec<String>, MxError> {
     if records
@@ -89,10 +147,31 @@ pub fn order_mx(
     {
         return Err(MxError::NullMx);
     }
+    let is_local = |name: &str| {
+        let name = name.trim_end_matches('.');
+        local_names
+            .iter()
+            .any(|l| l.trim_end_matches('.').eq_ignore_ascii_case(name))
+    };
     if records.is_empty() {
-        return Ok(vec![domain.trim_end_matches('.').to_owned()]);
+        if is_local(domain) {
+            return Err(MxError::LoopsBackToMyself);
+        }
+        return Ok(vec![domain.trim_end_matches('.').to_ascii_lowercase()]);
     }
-    let mut sorted = records.to_vec();
+    let own_preference = records
+        .iter()
+        .filter(|r| is_local(&r.exchange))
+        .map(|r| r.preference)
+        .min();
+    let mut sorted: Vec<MxRecord> = records
+        .iter()
+        .filter(|r| own_preference.is_none_or(|own| r.preference < own))
+        .cloned()
+        .collect();
+    if sorted.is_empty() {
+        return Err(MxError::LoopsBackToMyself);
+    }
     sorted.sort_by_key(|r| r.preference);
     let mut start = 0;
     while start < sorted.len() {
@@ -508,6 +587,65 @@ mod tests {
             reply.to_string(),
             "556 5.1.10 Recipient address has null MX\r\n"
         );
+    }
+
+    #[test]
+    fn local_host_drops_equal_and_less_preferred_exchangers() {
+        let records = [
+            mx(30, "c.example"),
+            mx(10, "a.example"),
+            mx(20, "me.example."),
+            mx(20, "b.example"),
+            mx(40, "ME.example"),
+        ];
+        let hosts = order_mx_excluding_local("example", &records, &["me.example"], &mut |_| 0);
+        assert_eq!(hosts.unwrap(), ["a.example"]);
+        // A local name under several preferences counts at its lowest one.
+        let hosts =
+            order_mx_excluding_local("example", &records, &["x", "me.example."], &mut |_| 0);
+        assert_eq!(hosts.unwrap(), ["a.example"]);
+        // Not listed: nothing dropped, same as order_mx.
+        let hosts = order_mx_excluding_local("example", &records, &["other.example"], &mut |_| 0);
+        assert_eq!(
+            hosts.unwrap(),
+            order_mx("example", &records, &mut |_| 0).unwrap()
+        );
+        assert_eq!(
+            order_mx_excluding_local("example", &records, &[], &mut |_| 0).unwrap(),
+            ["a.example", "b.example", "me.example", "c.example"]
+        );
+    }
+
+    #[test]
+    fn best_exchanger_or_implicit_self_is_a_loop() {
+        let records = [
+            mx(10, "me.example"),
+            mx(10, "twin.example"),
+            mx(20, "b.example"),
+        ];
+        assert_eq!(
+            order_mx_excluding_local("example", &records, &["me.example"], &mut |_| 0),
+            Err(MxError::LoopsBackToMyself)
+        );
+        assert_eq!(
+            order_mx_excluding_local("Example.", &[], &["example"], &mut |_| 0),
+            Err(MxError::LoopsBackToMyself)
+        );
+        assert_eq!(
+            order_mx_excluding_local("example.", &[], &["other"], &mut |_| 0).unwrap(),
+            ["example"]
+        );
+        // A null MX wins over the loop: the domain takes no mail at all.
+        assert_eq!(
+            order_mx_excluding_local("example", &[mx(0, ".")], &["example"], &mut |_| 0),
+            Err(MxError::NullMx)
+        );
+        let reply = MxError::LoopsBackToMyself.reply();
+        assert_eq!(
+            reply.to_string(),
+            "554 5.4.6 Mail for this domain loops back to myself\r\n"
+        );
+        assert_eq!(Disposition::of_reply(&reply), Disposition::Bounce);
     }
 
     #[test]

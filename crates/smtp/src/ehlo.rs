@@ -79,21 +79,21 @@ impl Capability<'_> {
         let params: Vec<&str> = words.collect();
         let bare = |cap| params.is_empty().then_some(cap);
         let known = match crate::upper(keyword, &mut [0; 24]) {
-            "SIZE" => match params.as_slice() {
+            b"SIZE" => match params.as_slice() {
                 [] => Some(Capability::Size(None)),
                 [n] => n.parse().ok().map(|n| Capability::Size(Some(n))),
                 _ => None,
             },
-            "8BITMIME" => bare(Capability::EightBitMime),
-            "SMTPUTF8" => bare(Capability::SmtpUtf8),
-            "PIPELINING" => bare(Capability::Pipelining),
-            "CHUNKING" => bare(Capability::Chunking),
-            "BINARYMIME" => bare(Capability::BinaryMime),
-            "DSN" => bare(Capability::Dsn),
-            "ENHANCEDSTATUSCODES" => bare(Capability::EnhancedStatusCodes),
-            "STARTTLS" => bare(Capability::StartTls),
-            "REQUIRETLS" => bare(Capability::RequireTls),
-            "AUTH" => Some(Capability::Auth(
+            b"8BITMIME" => bare(Capability::EightBitMime),
+            b"SMTPUTF8" => bare(Capability::SmtpUtf8),
+            b"PIPELINING" => bare(Capability::Pipelining),
+            b"CHUNKING" => bare(Capability::Chunking),
+            b"BINARYMIME" => bare(Capability::BinaryMime),
+            b"DSN" => bare(Capability::Dsn),
+            b"ENHANCEDSTATUSCODES" => bare(Capability::EnhancedStatusCodes),
+            b"STARTTLS" => bare(Capability::StartTls),
+            b"REQUIRETLS" => bare(Capability::RequireTls),
+            b"AUTH" => Some(Capability::Auth(
                 params.iter().map(|p| Cow::Borrowed(*p)).collect(),
             )),
             _ => None,

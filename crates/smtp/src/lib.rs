@@ -20,6 +20,7 @@
 #![deny(missing_docs)]
 
 pub mod address;
+mod charset;
 pub mod client;
 pub mod command;
 pub mod delivery;
@@ -31,13 +32,16 @@ pub mod server;
 #[cfg(feature = "tokio")]
 pub mod tokio_codec;
 
-/// ASCII upper case into a stack buffer, to match keywords without allocating. Words longer
-/// than the buffer come back empty: no keyword is that long.
-pub(crate) fn upper<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
+/// ASCII upper case into a stack buffer, to match keywords (as byte strings) without
+/// allocating. Words longer than the buffer come back empty: no keyword is that long.
+pub(crate) fn upper<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b [u8] {
     let Some(dst) = buf.get_mut(..word.len()) else {
-        return "";
+        return b"";
     };
-    dst.copy_from_slice(word.as_bytes());
-    dst.make_ascii_uppercase();
-    std::str::from_utf8(dst).unwrap_or("")
+    // A byte loop rather than `copy_from_slice`: for words this short, a call to memmove
+    // costs more than the copy.
+    for (d, s) in dst.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_uppercase();
+    }
+    dst
 }

@@ -7,6 +7,8 @@ use std::fmt::Write as _;
 
 use bytes::BytesMut;
 
+use crate::charset::{ESMTP_VALUE, XTEXT_PLAIN};
+
 /// Why a parameter list was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -139,7 +141,7 @@ pub struct RcptParameters<'a> {
 
 /// Decodes RFC 3461 xtext (`+HH` escapes).
 pub fn decode_xtext(text: &str) -> Result<Cow<'_, str>, ParamError> {
-    let valid = |b: u8| (33..=126).contains(&b) && b != b'+' && b != b'=';
+    let valid = |b: u8| XTEXT_PLAIN[usize::from(b)];
     if text.bytes().all(valid) {
         return Ok(Cow::Borrowed(text));
     }
@@ -186,29 +188,49 @@ pub fn encode_xtext(value: &str, out: &mut BytesMut) {
 }
 
 fn is_keyword(keyword: &str) -> bool {
-    let mut chars = keyword.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-')
+    let bytes = keyword.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes[1..]
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 fn is_value(value: &str) -> bool {
-    !value.is_empty()
-        && value
-            .chars()
-            .all(|c| matches!(c, '!'..='<' | '>'..='~') || !c.is_ascii())
+    !value.is_empty() && value.bytes().all(|b| ESMTP_VALUE[usize::from(b)])
 }
 
 /// The `keyword[=value]` items of the text after a path.
 fn split_params(text: &str) -> impl Iterator<Item = Result<(&str, Option<&str>), ParamError>> {
-    text.split(' ').filter(|s| !s.is_empty()).map(|item| {
-        let (keyword, value) = match item.split_once('=') {
-            Some((k, v)) => (k, Some(v)),
-            None => (item, None),
-        };
-        if !is_keyword(keyword) || value.is_some_and(|v| !is_value(v)) {
-            return Err(ParamError::Syntax);
+    split_ascii(text, b' ')
+        .filter(|s| !s.is_empty())
+        .map(|item| {
+            let (keyword, value) = match item.bytes().position(|b| b == b'=') {
+                Some(i) => (&item[..i], Some(&item[i + 1..])),
+                None => (item, None),
+            };
+            if !is_keyword(keyword) || value.is_some_and(|v| !is_value(v)) {
+                return Err(ParamError::Syntax);
+            }
+            Ok((keyword, value))
+        })
+}
+
+/// `text.split(separator)` for an ASCII separator, scanning bytes: for the short items of a
+/// command line this is cheaper than the general `char` searcher.
+fn split_ascii(text: &str, separator: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.bytes().position(|b| b == separator) {
+            Some(i) => {
+                rest = Some(&current[i + 1..]);
+                Some(&current[..i])
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
         }
-        Ok((keyword, value))
     })
 }
 
@@ -250,36 +272,36 @@ impl<'a> MailParameters<'a> {
             let (keyword, value) = item?;
             let mut buf = [0; 24];
             match crate::upper(keyword, &mut buf) {
-                "SIZE" => set_once(
+                b"SIZE" => set_once(
                     &mut params.size,
                     parse_size(required(value, "SIZE")?)?,
                     "SIZE",
                 )?,
-                "BODY" => {
+                b"BODY" => {
                     let body = match crate::upper(required(value, "BODY")?, &mut [0; 24]) {
-                        "7BIT" => Body::SevenBit,
-                        "8BITMIME" => Body::EightBitMime,
-                        "BINARYMIME" => Body::BinaryMime,
+                        b"7BIT" => Body::SevenBit,
+                        b"8BITMIME" => Body::EightBitMime,
+                        b"BINARYMIME" => Body::BinaryMime,
                         _ => return Err(ParamError::InvalidValue("BODY")),
                     };
                     set_once(&mut params.body, body, "BODY")?;
                 }
-                "SMTPUTF8" => flag_once(&mut params.smtputf8, value, "SMTPUTF8")?,
-                "REQUIRETLS" => flag_once(&mut params.requiretls, value, "REQUIRETLS")?,
-                "RET" => {
+                b"SMTPUTF8" => flag_once(&mut params.smtputf8, value, "SMTPUTF8")?,
+                b"REQUIRETLS" => flag_once(&mut params.requiretls, value, "REQUIRETLS")?,
+                b"RET" => {
                     let ret = match crate::upper(required(value, "RET")?, &mut [0; 24]) {
-                        "FULL" => Ret::Full,
-                        "HDRS" => Ret::Headers,
+                        b"FULL" => Ret::Full,
+                        b"HDRS" => Ret::Headers,
                         _ => return Err(ParamError::InvalidValue("RET")),
                     };
                     set_once(&mut params.ret, ret, "RET")?;
                 }
-                "ENVID" => {
+                b"ENVID" => {
                     let envid = decode_xtext(required(value, "ENVID")?)
                         .map_err(|_| ParamError::InvalidValue("ENVID"))?;
                     set_once(&mut params.envid, envid, "ENVID")?;
                 }
-                "AUTH" => {
+                b"AUTH" => {
                     let auth = match required(value, "AUTH")? {
                         "<>" => MailAuth::Unknown,
                         v => MailAuth::Identity(
@@ -372,11 +394,11 @@ fn parse_notify(value: &str) -> Result<Notify, ParamError> {
         return Ok(Notify::Never);
     }
     let (mut success, mut failure, mut delay) = (false, false, false);
-    for item in value.split(',') {
+    for item in split_ascii(value, b',') {
         let slot = match crate::upper(item, &mut [0; 24]) {
-            "SUCCESS" => &mut success,
-            "FAILURE" => &mut failure,
-            "DELAY" => &mut delay,
+            b"SUCCESS" => &mut success,
+            b"FAILURE" => &mut failure,
+            b"DELAY" => &mut delay,
             _ => return Err(ParamError::InvalidValue("NOTIFY")),
         };
         if *slot {
@@ -399,15 +421,18 @@ impl<'a> RcptParameters<'a> {
             let (keyword, value) = item?;
             let mut buf = [0; 24];
             match crate::upper(keyword, &mut buf) {
-                "NOTIFY" => set_once(
+                b"NOTIFY" => set_once(
                     &mut params.notify,
                     parse_notify(required(value, "NOTIFY")?)?,
                     "NOTIFY",
                 )?,
-                "ORCPT" => {
-                    let (addr_type, address) = required(value, "ORCPT")?
-                        .split_once(';')
+                b"ORCPT" => {
+                    let value = required(value, "ORCPT")?;
+                    let semicolon = value
+                        .bytes()
+                        .position(|b| b == b';')
                         .ok_or(ParamError::InvalidValue("ORCPT"))?;
+                    let (addr_type, address) = (&value[..semicolon], &value[semicolon + 1..]);
                     if !is_keyword(addr_type) {
                         return Err(ParamError::InvalidValue("ORCPT"));
                     }

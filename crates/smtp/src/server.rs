@@ -41,7 +41,7 @@ use bytes::{Bytes, BytesMut};
 use mailwire_core::{DotUnstuffer, FrameError, FramerOptions, LineFramer, Secret};
 use mailwire_sasl::{Failure, Mechanism, ServerAuth, ServerNeed, Success};
 
-pub use options::ServerOptions;
+pub use options::{BareLineEndings, ServerOptions};
 
 use crate::address::{ForwardPath, Host, ReversePath};
 use crate::command::{Command, CommandError};
@@ -106,7 +106,9 @@ pub enum Event {
     MessageEnd {
         /// Octets of content.
         size: u64,
-        /// Whether the DATA content held a bare CR or LF (only CRLF ends lines in SMTP).
+        /// Whether the DATA content held a bare CR or LF (only CRLF ends lines in SMTP);
+        /// only ever `true` under [`BareLineEndings::Accept`], as such a message is
+        /// otherwise refused (and aborted) by the session.
         bare_line_endings: bool,
     },
     /// The message being received will not be stored; its data ends without a

@@ -605,3 +605,132 @@ fn misuse() {
         Err(UsageError::NotReady)
     );
 }
+
+#[test]
+fn bdat_in_chunks_of_every_size_with_and_without_pipelining() {
+    for pipelining in [true, false] {
+        let server_options = ServerOptions {
+            pipelining,
+            ..ServerOptions::default()
+        };
+        for size in 1..=MESSAGE.len() + 1 {
+            let client_options = ClientOptions {
+                chunking: true,
+                bdat_chunk_size: size,
+                ..ClientOptions::default()
+            };
+            let (log, t) = converse_all(&client_options, &server_options, || {
+                vec![
+                    Action::Send(envelope(&["<a@x.org>", "<bad@x.org>"]), MESSAGE),
+                    Action::Send(envelope(&["<b@x.org>"]), b""),
+                    Action::Quit,
+                ]
+            });
+            assert_eq!(delivered(&log.results[0]), [true, false], "size {size}");
+            assert_eq!(delivered(&log.results[1]), [true], "size {size}");
+            assert_eq!(t.messages, [MESSAGE.to_vec(), Vec::new()], "size {size}");
+            // One 250 per chunk before the last; the empty message is a lone `BDAT 0 LAST`.
+            let chunks = MESSAGE.len().div_ceil(size);
+            assert_eq!(
+                t.output.matches("octets received").count(),
+                chunks - 1,
+                "size {size}"
+            );
+        }
+    }
+}
+
+#[test]
+fn lmtp_bdat_in_chunks() {
+    let client_options = ClientOptions {
+        lmtp: true,
+        chunking: true,
+        bdat_chunk_size: 7,
+        ..ClientOptions::default()
+    };
+    let server_options = ServerOptions {
+        lmtp: true,
+        ..ServerOptions::default()
+    };
+    let (log, t) = converse_all(&client_options, &server_options, || {
+        vec![
+            Action::Send(
+                envelope(&["<a@x.org>", "<bad@x.org>", "<b@x.org>"]),
+                MESSAGE,
+            ),
+            Action::Quit,
+        ]
+    });
+    assert_eq!(delivered(&log.results[0]), [true, false, true]);
+    assert_eq!(t.messages, [MESSAGE.to_vec()]);
+}
+
+fn chunking_client(size: usize) -> ClientOptions {
+    ClientOptions {
+        chunking: true,
+        bdat_chunk_size: size,
+        ..ClientOptions::default()
+    }
+}
+
+#[test]
+fn refused_bdat_chunk_fails_the_message_when_pipelining() {
+    let (written, events) = scripted(
+        chunking_client(4),
+        &[
+            b"220 mx ESMTP\r\n",
+            b"250-mx\r\n250-PIPELINING\r\n250 CHUNKING\r\n",
+            b"250 ok\r\n250 ok\r\n250 4 octets\r\n",
+            b"452 4.3.1 out of space\r\n",
+            b"452 4.3.1 out of space\r\n",
+            b"221 bye\r\n",
+        ],
+        vec![
+            Action::Send(envelope(&["<a@x.org>"]), b"0123456789"),
+            Action::Quit,
+        ],
+    );
+    // All chunks were already in the pipeline; the server discards those after the failure.
+    assert_eq!(
+        written,
+        "EHLO localhost\r\nMAIL FROM:<sender@example.org>\r\nRCPT TO:<a@x.org>\r\nBDAT 4\r\n0123BDAT 4\r\n4567BDAT 2 LAST\r\n89QUIT\r\n"
+    );
+    let sent = events.iter().find_map(|e| match e {
+        Event::Sent(result) => Some(result),
+        _ => None,
+    });
+    let reply = &sent.unwrap().recipients[0].reply;
+    assert_eq!(reply.code().get(), 452);
+    assert_eq!(delivered(sent.unwrap()), [false]);
+}
+
+#[test]
+fn refused_bdat_chunk_stops_the_chunks_without_pipelining() {
+    let (written, events) = scripted(
+        chunking_client(4),
+        &[
+            b"220 mx ESMTP\r\n",
+            b"250-mx\r\n250 CHUNKING\r\n",
+            b"250 ok\r\n",
+            b"250 ok\r\n",
+            b"250 4 octets\r\n",
+            b"552 5.3.4 too big\r\n",
+            b"250 reset\r\n",
+            b"221 bye\r\n",
+        ],
+        vec![
+            Action::Send(envelope(&["<a@x.org>"]), b"0123456789"),
+            Action::Quit,
+        ],
+    );
+    assert_eq!(
+        written,
+        "EHLO localhost\r\nMAIL FROM:<sender@example.org>\r\nRCPT TO:<a@x.org>\r\nBDAT 4\r\n0123BDAT 4\r\n4567RSET\r\nQUIT\r\n"
+    );
+    let sent = events.iter().find_map(|e| match e {
+        Event::Sent(result) => Some(result),
+        _ => None,
+    });
+    assert_eq!(sent.unwrap().recipients[0].reply.code().get(), 552);
+    assert_eq!(events.last(), Some(&Event::Closed(None)));
+}

@@ -471,3 +471,110 @@ proptest! {
         let _ = Reply::parse(&input);
     }
 }
+
+#[test]
+fn verbs_in_any_case_and_near_misses() {
+    for line in ["data", "DaTa", "qUIT", "rset", "StartTLS", "noop"] {
+        assert!(Command::parse(line.as_bytes()).is_ok(), "{line}");
+    }
+    // Bytes one bit away from a letter (bit 5 is the case bit; bit 6 is not) and verbs of
+    // the wrong length are not commands.
+    for line in [
+        &b"D`TA"[..],
+        b"D@TA",
+        b"DATA\tx",
+        b"DAT",
+        b"DATAS",
+        b"QUI\x14",
+        b"STARTTL",
+        b"STARTTLSX",
+        b"\xc4\x81ATA",
+    ] {
+        assert_eq!(
+            Command::parse(line),
+            Err(CommandError::Unrecognized),
+            "{line:?}"
+        );
+    }
+}
+
+#[test]
+fn paths_with_a_closing_bracket_inside_quotes_or_literals() {
+    let cmd = Command::parse(b"RCPT TO:<\"a>b\"@example.org> NOTIFY=NEVER").unwrap();
+    let Command::Rcpt { to, params } = cmd else {
+        panic!("not RCPT");
+    };
+    assert_eq!(to.to_string(), "<\"a>b\"@example.org>");
+    assert_eq!(params.notify, Some(Notify::Never));
+    let cmd = Command::parse(b"MAIL FROM:<a@[tag:x>y]>\tSIZE=10").unwrap();
+    let Command::Mail { from, params } = cmd else {
+        panic!("not MAIL");
+    };
+    assert_eq!(from.to_string(), "<a@[tag:x>y]>");
+    assert_eq!(params.size, Some(10));
+    // No blank between the path and a parameter.
+    assert!(Command::parse(b"MAIL FROM:<a@b.org>SIZE=10").is_err());
+}
+
+#[test]
+fn domain_labels() {
+    for ok in [
+        "a",
+        "a-b.c_d",
+        "x1.example",
+        &format!("{}.org", "a".repeat(63)),
+    ] {
+        assert!(Domain::new(ok).is_ok(), "{ok}");
+    }
+    for bad in [
+        "-a",
+        "a-",
+        "a.-b",
+        "a-.b",
+        "a..b",
+        ".a",
+        "a.",
+        "a b",
+        "a@b",
+        &format!("{}.org", "a".repeat(64)),
+    ] {
+        assert!(Domain::new(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn auth_arguments() {
+    let auth = |line: &str| match Command::parse(line.as_bytes()) {
+        Ok(Command::Auth {
+            mechanism,
+            initial_response,
+        }) => Ok((
+            mechanism.into_owned(),
+            initial_response.map(|r| r.expose().clone()),
+        )),
+        Ok(other) => panic!("{other:?}"),
+        Err(e) => Err(e),
+    };
+    assert_eq!(auth("AUTH login"), Ok(("LOGIN".to_owned(), None)));
+    assert_eq!(
+        auth("AUTH PLAIN ="),
+        Ok(("PLAIN".to_owned(), Some(Vec::new())))
+    );
+    assert_eq!(
+        auth("AUTH PLAIN \tAGEAYg=="),
+        Ok(("PLAIN".to_owned(), Some(b"\0a\0b".to_vec())))
+    );
+    for bad in [
+        "AUTH",
+        "AUTH ",
+        "AUTH PLAIN ",
+        "AUTH PLAIN =abc",
+        "AUTH PLAIN ==",
+        "AUTH PLAIN AG*A",
+        "AUTH PL!AIN",
+        "AUTH PLAIN AGEAYg== extra",
+    ] {
+        assert_eq!(auth(bad), Err(CommandError::Syntax("AUTH")), "{bad}");
+    }
+    assert_eq!(auth("AUTH PLAIN AGE"), Err(CommandError::Base64));
+}

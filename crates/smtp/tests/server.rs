@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use bytes::BytesMut;
 use mailwire_sasl::{Mechanism, ServerConfig};
 use mailwire_smtp::reply::{EnhancedCode, Reply, ReplyCode};
-use mailwire_smtp::server::{Event, Server, ServerOptions};
+use mailwire_smtp::server::{BareLineEndings, Event, Server, ServerOptions};
 
 use common::{Transcript, answer};
 
@@ -156,7 +156,22 @@ fn smuggling_inputs_do_not_end_the_data() {
         input.extend_from_slice(
             b"MAIL FROM:<evil@x.org>\r\nRCPT TO:<victim@y.org>\r\nDATA\r\nforged\r\n.\r\nQUIT\r\n",
         );
+        // By default the whole message is refused after its real end, and the session goes on.
         let t = run(&opts(), &input);
+        assert_eq!(codes(&t), [220, 250, 250, 250, 354, 554, 221], "{end:?}");
+        assert!(
+            t.output
+                .contains("554 5.6.0 Message refused: bare <CR> or <LF> received\r\n")
+        );
+        assert!(t.events.iter().any(|e| e.starts_with("MessageAborted")));
+        assert!(!t.events.iter().any(|e| e.starts_with("MessageEnd")));
+        assert!(!t.events.iter().any(|e| e.contains("evil")));
+        // Opted in: passed on, flagged, and still one message.
+        let accept = ServerOptions {
+            bare_line_endings: BareLineEndings::Accept,
+            ..opts()
+        };
+        let t = run(&accept, &input);
         assert_eq!(codes(&t), [220, 250, 250, 250, 354, 250, 221], "{end:?}");
         assert_eq!(t.messages.len(), 1);
         assert!(t.messages[0].windows(6).any(|w| w == b"forged"));
@@ -167,6 +182,38 @@ fn smuggling_inputs_do_not_end_the_data() {
         );
         assert!(!t.events.iter().any(|e| e.contains("evil")));
     }
+}
+
+#[test]
+fn bare_line_endings_refused_then_a_clean_message_is_taken() {
+    let input = b"EHLO c\r\nMAIL FROM:<a@x.org>\r\nRCPT TO:<b@y.org>\r\nDATA\r\nbare\ncr\rok\r\n.\r\nRCPT TO:<b@y.org>\r\nMAIL FROM:<a@x.org>\r\nRCPT TO:<b@y.org>\r\nDATA\r\nclean\r\n.\r\nQUIT\r\n";
+    let t = run(&opts(), input);
+    // The refused message ends the transaction: the next RCPT needs a new MAIL.
+    assert_eq!(
+        codes(&t),
+        [220, 250, 250, 250, 354, 554, 503, 250, 250, 354, 250, 221]
+    );
+    let ends: Vec<&String> = t
+        .events
+        .iter()
+        .filter(|e| e.starts_with("Message") && !e.starts_with("MessageStart"))
+        .collect();
+    assert_eq!(ends.len(), 2);
+    assert!(ends[0].starts_with("MessageAborted"));
+    assert!(t.output.contains("\r\n554 5.6.0 "));
+    assert!(ends[1].contains("bare_line_endings: false"));
+    assert_eq!(t.messages[1], b"clean\r\n");
+    // A CRLF-only message with CR and LF inside a CRLF pair is not affected.
+    let input = b"EHLO c\r\nMAIL FROM:<a@x.org>\r\nRCPT TO:<b@y.org>\r\nDATA\r\n\r\n\r\n.\r\n";
+    assert_eq!(codes(&run(&opts(), input)), [220, 250, 250, 250, 354, 250]);
+}
+
+#[test]
+fn bdat_content_is_not_subject_to_the_bare_line_ending_policy() {
+    let input = b"EHLO c\r\nMAIL FROM:<a@x.org>\r\nRCPT TO:<b@y.org>\r\nBDAT 7 LAST\r\na\nb\rc\r\n";
+    let t = run(&opts(), input);
+    assert_eq!(codes(&t), [220, 250, 250, 250, 250]);
+    assert_eq!(t.messages, [b"a\nb\rc\r\n".to_vec()]);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use bytes::{Bytes, BytesMut};
 use mailwire_core::DotUnstuffer;
 
-use super::{Event, Pending, Phase, Server};
+use super::{BareLineEndings, Event, Pending, Phase, Server};
 use crate::reply::{Reply, ReplyCode, enh};
 
 impl Server {
@@ -156,6 +156,19 @@ impl Server {
         };
         if t.too_big {
             self.too_big();
+            self.transaction = None;
+            return;
+        }
+        if bare_line_endings && self.options.bare_line_endings == BareLineEndings::Reject {
+            let reply = Reply::new(
+                ReplyCode::TRANSACTION_FAILED,
+                enh(5, 6, 0),
+                "Message refused: bare <CR> or <LF> received",
+            );
+            self.events.push_back(Event::MessageAborted {
+                reply: reply.clone(),
+            });
+            self.send(reply);
             self.transaction = None;
             return;
         }

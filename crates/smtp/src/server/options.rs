@@ -66,6 +66,35 @@ pub struct ServerOptions {
     pub command_timeout: Duration,
     /// Waiting for the next piece of message data (RFC 5321 §4.5.3.2.5: 3 minutes).
     pub data_timeout: Duration,
+    /// What to do with DATA content that holds a bare CR or LF (default: reject).
+    pub bare_line_endings: BareLineEndings,
+}
+
+/// The policy for a bare CR or LF (one not part of a CRLF) in DATA content.
+///
+/// RFC 5321 §2.3.8 allows lines to end only in CRLF. A bare LF is how SMTP smuggling
+/// (CVE-2023-51764/51765/51766) hides a second message: a server further along that takes
+/// `<LF>.<LF>` as the end of data reads what follows as new commands. The session itself only
+/// ends data at `<CRLF>.<CRLF>`, so it is never fooled; the policy decides whether such content
+/// is passed on to servers that may be.
+///
+/// BDAT content is counted in octets rather than ended by a marker, and may be binary
+/// (BINARYMIME); the policy does not apply to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum BareLineEndings {
+    /// Refuse the message once its data has ended: the session answers
+    /// `554 5.6.0 Message refused: bare <CR> or <LF> received`, the application sees
+    /// [`Event::MessageAborted`](super::Event::MessageAborted) instead of `MessageEnd`, and the
+    /// session goes on. 554 is RFC 5321's "transaction failed" after the data; 5.6.0 (RFC 3463,
+    /// "other or undefined media error") because the fault is in the message content, not in a
+    /// command. Postfix's reject mode answers 5.5.2 and disconnects, as it stops reading at the
+    /// first bare LF; reading on to the real end of data keeps the session usable.
+    #[default]
+    Reject,
+    /// Pass the message on; [`Event::MessageEnd`](super::Event::MessageEnd) reports
+    /// `bare_line_endings: true` and the application decides.
+    Accept,
 }
 
 impl Default for ServerOptions {
@@ -100,6 +129,7 @@ impl Default for ServerOptions {
             accept_unknown_parameters: false,
             command_timeout: Duration::from_secs(5 * 60),
             data_timeout: Duration::from_secs(3 * 60),
+            bare_line_endings: BareLineEndings::Reject,
         }
     }
 }
