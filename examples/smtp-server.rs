@@ -5,7 +5,7 @@
 //! CHUNKING, and each message delivered into a Maildir (`--maildir DIR`) or discarded
 //! (`--sink`). Mail for a `--domain` (default `example.test`) is taken from anyone; mail for any
 //! other domain only from authenticated clients (554 5.7.1 otherwise), so it is no open relay.
-//! The message is stored as received: no trace header is added.
+//! Each stored message starts with the `Received:` trace field RFC 5321 §4.4 asks for.
 //!
 //! ```text
 //! cargo run --example smtp-server --features smtp,sasl,maildir,core -- \
@@ -17,19 +17,22 @@
 use std::collections::HashMap;
 use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use base64::Engine as _;
 use bytes::BytesMut;
 use clap::Parser;
 use mailwire::maildir::Maildir;
+use mailwire::message::DateTime;
 use mailwire::sasl::{Mechanism, ScramCredentials, ScramHash, ServerConfig, ServerNeed};
+use mailwire::smtp::address::{AddressLiteral, Host};
 use mailwire::smtp::reply::{EnhancedCode, Reply, ReplyCode};
-use mailwire::smtp::server::{Event, Server, ServerOptions};
+use mailwire::smtp::server::{Event, HelloKind, Server, ServerOptions};
+use mailwire::smtp::trace::{Received, protocol};
 use rustls::pki_types::{PrivateKeyDer, PrivatePkcs8KeyDer};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -157,7 +160,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let (stream, peer) = listener.accept().await?;
         let shared = shared.clone();
         tokio::spawn(async move {
-            if let Err(e) = connection(stream, &shared).await {
+            if let Err(e) = connection(stream, peer.ip(), &shared).await {
                 eprintln!("{peer}: {e}");
             }
         });
@@ -170,18 +173,65 @@ enum Next {
     StartTls,
 }
 
-async fn connection(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+/// What one connection remembers for the trace field of its messages.
+struct Session {
+    peer: IpAddr,
+    hello: Option<(HelloKind, Host<'static>)>,
+    recipients: Vec<String>,
+    message: Vec<u8>,
+}
+
+impl Session {
+    /// The `Received:` field for the message about to be received.
+    fn trace_field(&self, server: &Server, by: &str) -> String {
+        let (kind, from) = match &self.hello {
+            Some((kind, host)) => (*kind, host.clone()),
+            None => {
+                let literal = match self.peer {
+                    IpAddr::V4(ip) => AddressLiteral::Ipv4(ip),
+                    IpAddr::V6(ip) => AddressLiteral::Ipv6(ip),
+                };
+                (HelloKind::Helo, Host::Literal(literal))
+            }
+        };
+        let now = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        let date = DateTime::from_timestamp(now, 0).map_or_else(String::new, |d| d.to_string());
+        let recipient = match self.recipients.as_slice() {
+            [only] => Some(only.as_str()),
+            _ => None,
+        };
+        Received {
+            from: &from,
+            remote_ip: Some(self.peer),
+            by,
+            with: protocol(kind, server.is_tls(), server.is_authenticated()),
+            id: None,
+            recipient,
+            date: &date,
+        }
+        .to_string()
+    }
+}
+
+async fn connection(stream: TcpStream, peer: IpAddr, shared: &Shared) -> std::io::Result<()> {
     stream.set_nodelay(true)?;
     let mut plain = Some(stream);
     let mut tls: Option<Box<dyn Io>> = None;
     let mut server = Server::new(shared.options.clone());
-    let mut message = Vec::new();
+    let mut session = Session {
+        peer,
+        hello: None,
+        recipients: Vec::new(),
+        message: Vec::new(),
+    };
     let mut buf = vec![0u8; 64 * 1024];
     let mut out = BytesMut::new();
     loop {
         let mut next = Next::Continue;
         while let Some(event) = server.poll_event() {
-            if let Next::StartTls = answer(&mut server, event, shared, &mut message).await {
+            if let Next::StartTls = answer(&mut server, event, shared, &mut session).await {
                 next = Next::StartTls;
             }
         }
@@ -232,7 +282,7 @@ async fn connection(stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     }
 }
 
-async fn answer(server: &mut Server, event: Event, shared: &Shared, message: &mut Vec<u8>) -> Next {
+async fn answer(server: &mut Server, event: Event, shared: &Shared, session: &mut Session) -> Next {
     let result = match event {
         Event::Rcpt { to, .. } => {
             // `<Postmaster>` is always local; an address literal never is.
@@ -245,6 +295,10 @@ async fn answer(server: &mut Server, event: Event, shared: &Shared, message: &mu
                 })
             });
             if local || server.is_authenticated() {
+                session.recipients.push(
+                    to.mailbox()
+                        .map_or_else(|| "postmaster".to_owned(), |m| m.to_string()),
+                );
                 server.accept()
             } else {
                 server.reject(Reply::new(
@@ -254,25 +308,37 @@ async fn answer(server: &mut Server, event: Event, shared: &Shared, message: &mu
                 ))
             }
         }
-        Event::Hello { .. } | Event::Mail { .. } | Event::Verify { .. } => server.accept(),
+        Event::Hello { kind, host } => {
+            session.hello = Some((kind, host));
+            server.accept()
+        }
+        Event::Mail { .. } => {
+            session.recipients.clear();
+            server.accept()
+        }
+        Event::Verify { .. } => server.accept(),
         Event::MessageStart => {
-            message.clear();
+            session.message.clear();
+            if shared.maildir.is_some() {
+                let field = session.trace_field(server, &shared.options.hostname);
+                session.message.extend_from_slice(field.as_bytes());
+            }
             Ok(())
         }
         Event::MessageData(data) => {
             if shared.maildir.is_some() {
-                message.extend_from_slice(&data);
+                session.message.extend_from_slice(&data);
             }
             Ok(())
         }
         Event::MessageAborted { .. } => {
-            message.clear();
+            session.message.clear();
             Ok(())
         }
         Event::MessageEnd { .. } => match &shared.maildir {
             None => server.accept(),
             Some(dir) => {
-                let (dir, data) = (dir.clone(), std::mem::take(message));
+                let (dir, data) = (dir.clone(), std::mem::take(&mut session.message));
                 let stored = tokio::task::spawn_blocking(move || {
                     Maildir::open(&dir)?.inbox()?.deliver(&data)
                 })

@@ -6,6 +6,7 @@
 //! - [`client`]: the client session, one result per recipient.
 //! - [`delivery`]: pure functions for relaying: recipients by domain, MX order, retry or bounce,
 //!   delivery status notifications.
+//! - [`trace`]: the `Received:` field a server adds to each message it receives.
 //! - `tokio_codec` (feature `tokio`): tokio-util `Decoder`/`Encoder` adapters.
 //! - [`error`]: misuse of a session's API.
 //!
@@ -31,6 +32,7 @@ pub mod reply;
 pub mod server;
 #[cfg(feature = "tokio")]
 pub mod tokio_codec;
+pub mod trace;
 
 /// ASCII upper case into a stack buffer, to match keywords (as byte strings) without
 /// allocating. Words longer than the buffer come back empty: no keyword is that long.
