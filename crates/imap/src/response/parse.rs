@@ -21,8 +21,9 @@ use crate::command::fetch::{section, section_binary};
 use crate::command::parse::{id_params, status_item};
 use crate::error::ParseError;
 use crate::parse::core::{
-    R, Upper, astring, atom, crlf, date_time, fail, flag, imap_tag, keyword, literal8, mailbox,
-    nil, nstring, number, number64, nz_number, paren_list, quoted, sequence_set, sp, string, text,
+    R, Upper, astring, atom, close, crlf, date_time, fail, flag, imap_tag, keyword, literal8,
+    mailbox, nil, nstring, number, number64, nz_number, open, paren_list, quoted, sequence_set, sp,
+    string, text,
 };
 use crate::types::{IString, MailboxAttribute, Text};
 
@@ -363,10 +364,7 @@ fn numbered(i: &[u8]) -> R<'_, Data<'_>> {
         },
         b"FETCH" => match std::num::NonZeroU32::new(n) {
             Some(seq) => map(
-                preceded(
-                    sp,
-                    delimited(char('('), separated_list0(sp, fetch_item), char(')')),
-                ),
+                preceded(sp, delimited(open, separated_list0(sp, fetch_item), close)),
                 |items| Data::Fetch { seq, items },
             )
             .parse(after),
