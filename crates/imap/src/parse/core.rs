@@ -161,8 +161,9 @@ impl Upper {
 
 /// `quoted`, unescaped.
 pub fn quoted(i: &[u8]) -> R<'_, Quoted<'_>> {
-    let (mut rest, _) = char('"').parse(i)?;
-    let start = rest;
+    let Some(start) = i.strip_prefix(b"\"") else {
+        return fail(i);
+    };
     // Most strings hold no escape: one search finds their end.
     let mut pos = super::scan::find_quoted_special(start).unwrap_or(start.len());
     if start.get(pos) == Some(&b'"') {
@@ -172,7 +173,7 @@ pub fn quoted(i: &[u8]) -> R<'_, Quoted<'_>> {
     let mut run_start = 0;
     loop {
         match start.get(pos) {
-            None => return fail(rest),
+            None => return fail(start),
             Some(b'"') => {
                 let data = match owned {
                     None => Cow::Borrowed(&start[..pos]),
@@ -181,8 +182,7 @@ pub fn quoted(i: &[u8]) -> R<'_, Quoted<'_>> {
                         Cow::Owned(v)
                     }
                 };
-                rest = &start[pos + 1..];
-                return Ok((rest, Quoted(data)));
+                return Ok((&start[pos + 1..], Quoted(data)));
             }
             Some(b'\\') => {
                 let esc = match start.get(pos + 1) {

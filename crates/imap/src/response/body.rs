@@ -220,8 +220,9 @@ fn address_list(i: &[u8]) -> R<'_, Vec<Address<'_>>> {
     }
 }
 
-/// `envelope`.
-pub(crate) fn envelope(i: &[u8]) -> R<'_, Envelope<'_>> {
+/// `envelope`, boxed where it is built: every caller keeps it boxed, and the value is too big
+/// to move through the parser layers cheaply.
+pub(crate) fn envelope(i: &[u8]) -> R<'_, Box<Envelope<'_>>> {
     let (i, _) = open.parse(i)?;
     let (i, (date, subject)) = (nstring, preceded(sp, nstring)).parse(i)?;
     let (i, (from, sender, reply_to, to, cc, bcc)) = (
@@ -237,7 +238,7 @@ pub(crate) fn envelope(i: &[u8]) -> R<'_, Envelope<'_>> {
     let (i, _) = close.parse(i)?;
     Ok((
         i,
-        Envelope {
+        Box::new(Envelope {
             date,
             subject,
             from,
@@ -248,7 +249,7 @@ pub(crate) fn envelope(i: &[u8]) -> R<'_, Envelope<'_>> {
             bcc,
             in_reply_to,
             message_id,
-        },
+        }),
     ))
 }
 
@@ -358,7 +359,7 @@ fn single(depth: usize) -> impl Fn(&[u8]) -> R<'_, Body<'_>> {
                     i,
                     SinglePartKind::Message {
                         subtype,
-                        envelope: Box::new(env),
+                        envelope: env,
                         body: Box::new(body),
                         lines,
                     },

@@ -393,9 +393,7 @@ fn fetch_item(i: &[u8]) -> R<'_, FetchItem<'_>> {
     let upper = Upper::new(name);
     let known = match upper.as_bytes() {
         b"FLAGS" => map(preceded(sp, paren_list(flag)), FetchItem::Flags).parse(rest),
-        b"ENVELOPE" => {
-            map(preceded(sp, envelope), |e| FetchItem::Envelope(Box::new(e))).parse(rest)
-        }
+        b"ENVELOPE" => map(preceded(sp, envelope), FetchItem::Envelope).parse(rest),
         b"INTERNALDATE" => map(preceded(sp, date_time), FetchItem::InternalDate).parse(rest),
         b"RFC822.SIZE" => map(preceded(sp, number), FetchItem::Rfc822Size).parse(rest),
         b"RFC822" => map(preceded(sp, nstring), FetchItem::Rfc822).parse(rest),
