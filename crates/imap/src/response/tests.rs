@@ -976,3 +976,36 @@ fn list_extended_childinfo_and_oldname_are_typed() {
     assert!(matches!(&l.extended[0], ListExtendedItem::ChildInfo(o) if o.len() == 2));
     assert!(matches!(&l.extended[1], ListExtendedItem::Other(k, _) if k.as_bytes() == b"X-FOO"));
 }
+
+#[test]
+fn more_extension_rfc_server_lines() {
+    for line in [
+        // UIDPLUS (RFC 4315) with MULTIAPPEND (RFC 3502).
+        &b"A003 OK [APPENDUID 38505 3955:3957] APPEND completed\r\n"[..],
+        b"A004 OK [UIDNOTSTICKY] Non-persistent UIDs\r\n",
+        // SPECIAL-USE (RFC 6154).
+        b"* LIST (\\Marked \\HasNoChildren \\Archive) \"/\" Archive\r\n",
+        b"* LIST (\\HasNoChildren \\Sent) \"/\" \"Sent Mail\"\r\n",
+        b"* LIST (\\HasNoChildren \\All) \"/\" \"All Mail\"\r\n",
+        b"t1 NO [USEATTR] \\All not supported\r\n",
+        // CONDSTORE / QRESYNC (RFC 7162).
+        b"* 4 FETCH (UID 8 MODSEQ (12111230047))\r\n",
+        b"* VANISHED (EARLIER) 300:310,405,411\r\n",
+        b"* OK [HIGHESTMODSEQ 20010715194045319] Highest\r\n",
+        // LIST-STATUS (RFC 5819), NOTIFY (RFC 5465).
+        b"* STATUS \"Fruit/Peach\" (MESSAGES 30 UNSEEN 0)\r\n",
+        b"* STATUS Lists/Lemonade (UIDVALIDITY 4 UIDNEXT 9999 MESSAGES 500)\r\n",
+        // QUOTA (RFC 9208), ACL (RFC 4314).
+        b"* QUOTA \"#user/alice\" (STORAGE 54 111 MESSAGE 42 1000)\r\n",
+        b"* STATUS INBOX (MESSAGES 12 DELETED 4 DELETED-STORAGE 8)\r\n",
+        b"* ACL INBOX Fred rwipslxetad -Fred wetd $team w\r\n",
+        // SORT / THREAD (RFC 5256).
+        b"* THREAD (166)(167)(168)(169)(172)(170)(171)(173)(174 (175)(176)(178)(181)(180))(179)(177 (183)(182)(188)(184)(185)(186)(187)(189))(190)(191)(192)(193)(194 195)(196 (197)(198))(199)(200 202)(201)(203)(204)(205)(206 207)(208)\r\n",
+        // PREVIEW (RFC 8970), an empty preview as a literal.
+        b"* 1 FETCH (UID 1 PREVIEW {0}\r\n)\r\n",
+        // ESORT (RFC 5267).
+        b"* ESEARCH (TAG \"C01\") UID MIN 23765 MAX 26891\r\n",
+    ] {
+        same(line);
+    }
+}
