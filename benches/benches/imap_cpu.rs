@@ -54,7 +54,10 @@ fn median_pass(input: &[u8], run: fn(&[u8]) -> usize) -> f64 {
     times[SAMPLES / 2]
 }
 
-fn report(group: &str, input: &[u8], parsers: &[(&str, fn(&[u8]) -> usize)]) {
+/// A parser's name and its decoding loop (returns how many messages it decoded).
+type Parser = (&'static str, fn(&[u8]) -> usize);
+
+fn report(group: &str, input: &[u8], parsers: &[Parser]) {
     let base = median_pass(input, parsers[0].1);
     for &(name, run) in parsers {
         let ns = if name == parsers[0].0 {
