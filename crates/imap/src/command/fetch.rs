@@ -263,11 +263,13 @@ pub(crate) fn fetch_attribute(i: &[u8]) -> R<'_, FetchAttribute<'_>> {
 
 /// The items of FETCH.
 pub(crate) fn fetch_items(i: &[u8]) -> R<'_, FetchItems<'_>> {
+    if i.first() == Some(&b'(') {
+        return map(paren_list1(fetch_attribute), FetchItems::Attributes).parse(i);
+    }
     alt((
         value(FetchItems::All, tag_no_case("ALL")),
         value(FetchItems::Fast, tag_no_case("FAST")),
         value(FetchItems::Full, tag_no_case("FULL")),
-        map(paren_list1(fetch_attribute), FetchItems::Attributes),
         map(fetch_attribute, |a| FetchItems::Attributes(vec![a])),
     ))
     .parse(i)

@@ -783,3 +783,80 @@ fn unused_helpers_are_covered() {
     );
     assert_eq!(LiteralMode::default(), LiteralMode::Sync);
 }
+
+#[test]
+fn more_extension_rfc_examples() {
+    for line in [
+        // UIDPLUS (RFC 4315), MOVE (RFC 6851).
+        &b"A003 UID EXPUNGE 3000:3002\r\n"[..],
+        b"a UID MOVE 42:69 foo\r\n",
+        b"a MOVE 1:3 Trash\r\n",
+        // ENABLE (RFC 5161), NAMESPACE (RFC 2342), QRESYNC and CONDSTORE (RFC 7162).
+        b"t2 ENABLE CONDSTORE X-GOOD-IDEA\r\n",
+        b"A001 ENABLE QRESYNC\r\n",
+        b"A001 NAMESPACE\r\n",
+        b"a103 UID STORE 6,4,8 (UNCHANGEDSINCE 12121230045) +FLAGS.SILENT (\\Deleted)\r\n",
+        b"A142 EXAMINE INBOX (CONDSTORE)\r\n",
+        // LIST-EXTENDED (RFC 5258), LIST-STATUS (RFC 5819), SPECIAL-USE (RFC 6154).
+        b"A02 LIST (SUBSCRIBED) \"\" \"*\"\r\n",
+        b"A04 LIST (REMOTE) \"\" \"%\" RETURN (CHILDREN)\r\n",
+        b"A05 LIST (REMOTE SUBSCRIBED) \"/\" \"*\"\r\n",
+        b"A06 LIST (SUBSCRIBED RECURSIVEMATCH) \"\" \"%\"\r\n",
+        b"A01 LIST \"\" % RETURN (STATUS (MESSAGES UNSEEN))\r\n",
+        b"A02 LIST (SUBSCRIBED RECURSIVEMATCH) \"\" % RETURN (STATUS (MESSAGES))\r\n",
+        b"t1 LIST (SPECIAL-USE RECURSIVEMATCH) \"\" \"*\"\r\n",
+        // ESEARCH (RFC 4731), SEARCHRES (RFC 5182).
+        b"A282 SEARCH RETURN (MIN COUNT) FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"\r\n",
+        b"A283 SEARCH RETURN () FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"\r\n",
+        b"A284 SEARCH RETURN (MIN) UNSEEN\r\n",
+        b"A285 UID SEARCH RETURN (MIN MAX) 1:5000\r\n",
+        b"A282 SEARCH RETURN (SAVE) FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"\r\n",
+        b"A283 SEARCH $ SMALLER 4096\r\n",
+        b"A284 FETCH $ (UID INTERNALDATE FLAGS RFC822.SIZE)\r\n",
+        b"A285 UID COPY $ Other\r\n",
+        b"A286 UID SEARCH RETURN (SAVE MIN) SINCE 1-Feb-1994\r\n",
+        // STATUS=SIZE (RFC 8438), APPENDLIMIT (RFC 7889), OBJECTID (RFC 8474).
+        b"A042 STATUS INBOX (MESSAGES SIZE)\r\n",
+        b"a STATUS INBOX (APPENDLIMIT)\r\n",
+        b"3 STATUS foo (MAILBOXID)\r\n",
+        // BINARY (RFC 3516).
+        // SAVEDATE (RFC 8514), PREVIEW (RFC 8970).
+        b"a UID SEARCH SAVEDBEFORE 1-Jan-2019\r\n",
+        b"a UID SEARCH SAVEDON 19-Dec-2018\r\n",
+    ] {
+        same(line);
+    }
+    // Lines whose canonical form differs: a single FETCH attribute is sent bare, and empty
+    // LIST selection options are left out.
+    let canonical: [(&[u8], &[u8]); 8] = [
+        (
+            b"s100 UID FETCH 300:500 (FLAGS) (CHANGEDSINCE 12345 VANISHED)\r\n",
+            b"s100 UID FETCH 300:500 FLAGS (CHANGEDSINCE 12345 VANISHED)\r\n",
+        ),
+        (
+            b"s100 UID FETCH 1:* (FLAGS) (CHANGEDSINCE 12345)\r\n",
+            b"s100 UID FETCH 1:* FLAGS (CHANGEDSINCE 12345)\r\n",
+        ),
+        (
+            b"A03 LIST () \"\" \"%\" RETURN (CHILDREN)\r\n",
+            b"A03 LIST \"\" \"%\" RETURN (CHILDREN)\r\n",
+        ),
+        (b"27 FETCH 1:2 (EMAILID)\r\n", b"27 FETCH 1:2 EMAILID\r\n"),
+        (
+            b"A001 FETCH 1 (BINARY[1.2])\r\n",
+            b"A001 FETCH 1 BINARY[1.2]\r\n",
+        ),
+        (
+            b"A002 FETCH 1 (BINARY.PEEK[1]<0.4096>)\r\n",
+            b"A002 FETCH 1 BINARY.PEEK[1]<0.4096>\r\n",
+        ),
+        (
+            b"A003 FETCH 1 (BINARY.SIZE[1])\r\n",
+            b"A003 FETCH 1 BINARY.SIZE[1]\r\n",
+        ),
+        (b"b FETCH 1 (PREVIEW)\r\n", b"b FETCH 1 PREVIEW\r\n"),
+    ];
+    for (input, canonical) in canonical {
+        kat(input, canonical);
+    }
+}

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::num::NonZeroU32;
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take, take_while, take_while_m_n, take_while1};
+use nom::bytes::complete::{take, take_while, take_while_m_n, take_while1};
 use nom::character::complete::char;
 use nom::combinator::{map, map_res, opt, recognize, value, verify};
 use nom::error::{Error, ErrorKind};
@@ -27,16 +27,46 @@ pub(crate) fn fail<T>(i: &[u8]) -> R<'_, T> {
     Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
 }
 
+/// One expected byte. Written out rather than `char(c)`: these run between every two tokens,
+/// and nom's generic version does not inline into the callers.
+#[inline]
+fn byte(i: &[u8], c: u8) -> R<'_, ()> {
+    match i.split_first() {
+        Some((&b, rest)) if b == c => Ok((rest, ())),
+        _ => fail(i),
+    }
+}
+
+#[inline]
 pub(crate) fn sp(i: &[u8]) -> R<'_, ()> {
-    value((), char(' ')).parse(i)
+    byte(i, b' ')
+}
+
+/// `(`.
+#[inline]
+pub(crate) fn open(i: &[u8]) -> R<'_, ()> {
+    byte(i, b'(')
+}
+
+/// `)`.
+#[inline]
+pub(crate) fn close(i: &[u8]) -> R<'_, ()> {
+    byte(i, b')')
 }
 
 pub(crate) fn crlf(i: &[u8]) -> R<'_, ()> {
-    value((), alt((tag("\r\n"), tag("\n")))).parse(i)
+    match i {
+        [b'\r', b'\n', rest @ ..] | [b'\n', rest @ ..] => Ok((rest, ())),
+        _ => fail(i),
+    }
 }
 
+#[inline]
 pub(crate) fn nil(i: &[u8]) -> R<'_, ()> {
-    value((), tag_no_case("NIL")).parse(i)
+    match i {
+        [a, b, c, rest @ ..] if [*a, *b, *c].eq_ignore_ascii_case(b"NIL") => Ok((rest, ())),
+        _ => fail(i),
+    }
 }
 
 fn str_of(b: &[u8]) -> &str {
@@ -131,8 +161,9 @@ impl Upper {
 
 /// `quoted`, unescaped.
 pub fn quoted(i: &[u8]) -> R<'_, Quoted<'_>> {
-    let (mut rest, _) = char('"').parse(i)?;
-    let start = rest;
+    let Some(start) = i.strip_prefix(b"\"") else {
+        return fail(i);
+    };
     // Most strings hold no escape: one search finds their end.
     let mut pos = super::scan::find_quoted_special(start).unwrap_or(start.len());
     if start.get(pos) == Some(&b'"') {
@@ -142,7 +173,7 @@ pub fn quoted(i: &[u8]) -> R<'_, Quoted<'_>> {
     let mut run_start = 0;
     loop {
         match start.get(pos) {
-            None => return fail(rest),
+            None => return fail(start),
             Some(b'"') => {
                 let data = match owned {
                     None => Cow::Borrowed(&start[..pos]),
@@ -151,8 +182,7 @@ pub fn quoted(i: &[u8]) -> R<'_, Quoted<'_>> {
                         Cow::Owned(v)
                     }
                 };
-                rest = &start[pos + 1..];
-                return Ok((rest, Quoted(data)));
+                return Ok((&start[pos + 1..], Quoted(data)));
             }
             Some(b'\\') => {
                 let esc = match start.get(pos + 1) {
@@ -295,12 +325,11 @@ pub fn sequence_set(i: &[u8]) -> R<'_, SequenceSet> {
 
 /// `flag` / `flag-fetch` / `flag-perm` / `flag-keyword`.
 pub fn flag(i: &[u8]) -> R<'_, Flag<'_>> {
-    alt((
-        value(Flag::Wildcard, tag("\\*")),
-        map(preceded(char('\\'), atom), Flag::system),
-        map(atom, Flag::Keyword),
-    ))
-    .parse(i)
+    match i {
+        [b'\\', b'*', rest @ ..] => Ok((rest, Flag::Wildcard)),
+        [b'\\', rest @ ..] => map(atom, Flag::system).parse(rest),
+        _ => map(atom, Flag::Keyword).parse(i),
+    }
 }
 
 /// `"(" [flag *(SP flag)] ")"`.
@@ -314,7 +343,7 @@ where
     P: Parser<&'a [u8], Output = O, Error = Error<&'a [u8]>>,
 {
     map(
-        delimited(char('('), opt(separated_list1(sp, p)), char(')')),
+        delimited(open, opt(separated_list1(sp, p)), close),
         Option::unwrap_or_default,
     )
 }
@@ -326,7 +355,7 @@ pub fn paren_list1<'a, O, P>(
 where
     P: Parser<&'a [u8], Output = O, Error = Error<&'a [u8]>>,
 {
-    delimited(char('('), separated_list1(sp, p), char(')'))
+    delimited(open, separated_list1(sp, p), close)
 }
 
 fn two_digits(i: &[u8]) -> R<'_, u8> {

@@ -1,15 +1,13 @@
 //! ENVELOPE and BODY / BODYSTRUCTURE.
 
 use nom::Parser;
-use nom::branch::alt;
-use nom::character::complete::char;
 use nom::combinator::{map, opt, value as constant};
 use nom::multi::{many1, separated_list1};
 use nom::sequence::{delimited, preceded};
 
 use super::value::{Value, encode_value, value};
 use crate::encode::Writer;
-use crate::parse::core::{R, fail, nil, nstring, number, sp, string};
+use crate::parse::core::{R, close, fail, nil, nstring, number, open, sp, string};
 use crate::types::{IString, NString, static_enum, static_struct};
 
 /// How deeply bodies may nest (multiparts and message/rfc822 parts).
@@ -182,12 +180,12 @@ pub enum Body<'a> {
 static_enum!(Body { ; ; Single { kind, fields, extension }, Multi { parts, subtype, extension } });
 
 fn address(i: &[u8]) -> R<'_, Address<'_>> {
-    let (i, _) = char('(').parse(i)?;
+    let (i, _) = open.parse(i)?;
     let (i, name) = nstring(i)?;
     let (i, adl) = preceded(sp, nstring).parse(i)?;
     let (i, mailbox) = preceded(sp, nstring).parse(i)?;
     let (i, host) = preceded(sp, nstring).parse(i)?;
-    let (i, _) = char(')').parse(i)?;
+    let (i, _) = close.parse(i)?;
     Ok((
         i,
         Address {
@@ -204,7 +202,7 @@ fn address_list(i: &[u8]) -> R<'_, Vec<Address<'_>>> {
         return constant(Vec::new(), nil).parse(i);
     }
     // Addresses follow each other without a separator; some servers put spaces between them.
-    let (mut i, first) = preceded(char('('), address).parse(i)?;
+    let (mut i, first) = preceded(open, address).parse(i)?;
     let mut list = vec![first];
     loop {
         let rest = i.strip_prefix(b" ").unwrap_or(i);
@@ -215,16 +213,17 @@ fn address_list(i: &[u8]) -> R<'_, Vec<Address<'_>>> {
                 i = r;
             }
             _ => {
-                let (r, _) = char(')').parse(i)?;
+                let (r, _) = close.parse(i)?;
                 return Ok((r, list));
             }
         }
     }
 }
 
-/// `envelope`.
-pub(crate) fn envelope(i: &[u8]) -> R<'_, Envelope<'_>> {
-    let (i, _) = char('(').parse(i)?;
+/// `envelope`, boxed where it is built: every caller keeps it boxed, and the value is too big
+/// to move through the parser layers cheaply.
+pub(crate) fn envelope(i: &[u8]) -> R<'_, Box<Envelope<'_>>> {
+    let (i, _) = open.parse(i)?;
     let (i, (date, subject)) = (nstring, preceded(sp, nstring)).parse(i)?;
     let (i, (from, sender, reply_to, to, cc, bcc)) = (
         preceded(sp, address_list),
@@ -236,10 +235,10 @@ pub(crate) fn envelope(i: &[u8]) -> R<'_, Envelope<'_>> {
     )
         .parse(i)?;
     let (i, (in_reply_to, message_id)) = (preceded(sp, nstring), preceded(sp, nstring)).parse(i)?;
-    let (i, _) = char(')').parse(i)?;
+    let (i, _) = close.parse(i)?;
     Ok((
         i,
-        Envelope {
+        Box::new(Envelope {
             date,
             subject,
             from,
@@ -250,7 +249,7 @@ pub(crate) fn envelope(i: &[u8]) -> R<'_, Envelope<'_>> {
             bcc,
             in_reply_to,
             message_id,
-        },
+        }),
     ))
 }
 
@@ -269,7 +268,7 @@ fn params(i: &[u8]) -> R<'_, Params<'_>> {
         list.push((k, v));
         match r.first() {
             Some(b' ') => i = &r[1..],
-            _ => return char(')').parse(r).map(|(r, _)| (r, list)),
+            _ => return close.parse(r).map(|(r, _)| (r, list)),
         }
     }
 }
@@ -293,25 +292,23 @@ fn fields(i: &[u8]) -> R<'_, BodyFields<'_>> {
 }
 
 fn disposition(i: &[u8]) -> R<'_, Disposition<'_>> {
-    alt((
-        constant(None, nil),
-        map(
-            delimited(char('('), (string, preceded(sp, params)), char(')')),
-            Some,
-        ),
-    ))
-    .parse(i)
+    if i.first() == Some(&b'(') {
+        map(delimited(open, (string, preceded(sp, params)), close), Some).parse(i)
+    } else {
+        constant(None, nil).parse(i)
+    }
 }
 
 fn language(i: &[u8]) -> R<'_, Language<'_>> {
-    alt((
+    if i.first() == Some(&b'(') {
         map(
-            delimited(char('('), separated_list1(sp, string), char(')')),
+            delimited(open, separated_list1(sp, string), close),
             Language::List,
-        ),
-        map(nstring, Language::Single),
-    ))
-    .parse(i)
+        )
+        .parse(i)
+    } else {
+        map(nstring, Language::Single).parse(i)
+    }
 }
 
 fn tail(i: &[u8]) -> R<'_, ExtensionTail<'_>> {
@@ -327,7 +324,15 @@ fn tail(i: &[u8]) -> R<'_, ExtensionTail<'_>> {
 }
 
 fn many_values(i: &[u8]) -> R<'_, Vec<Value<'_>>> {
-    nom::multi::many0(preceded(sp, value)).parse(i)
+    // Written out because `many0` reserves room up front, and nearly every body has no
+    // further extension values.
+    let mut list = Vec::new();
+    let mut i = i;
+    while let Ok((rest, v)) = preceded(sp, value).parse(i) {
+        list.push(v);
+        i = rest;
+    }
+    Ok((i, list))
 }
 
 fn is_type<'a>(s: &IString<'a>, name: &str) -> bool {
@@ -354,7 +359,7 @@ fn single(depth: usize) -> impl Fn(&[u8]) -> R<'_, Body<'_>> {
                     i,
                     SinglePartKind::Message {
                         subtype,
-                        envelope: Box::new(env),
+                        envelope: env,
                         body: Box::new(body),
                         lines,
                     },
@@ -411,14 +416,14 @@ pub(crate) fn body(depth: usize) -> impl Fn(&[u8]) -> R<'_, Body<'_>> {
         if depth == 0 {
             return fail(i);
         }
-        let (i, _) = char('(').parse(i)?;
+        let (i, _) = open.parse(i)?;
         // A multipart starts with its first part's parenthesis, a single part with a string.
         let (i, b) = if i.first() == Some(&b'(') {
             multi(depth)(i)?
         } else {
             single(depth)(i)?
         };
-        let (i, _) = char(')').parse(i)?;
+        let (i, _) = close.parse(i)?;
         Ok((i, b))
     }
 }

@@ -4,8 +4,8 @@ use super::body::{encode_body, encode_envelope};
 use super::code::encode_code;
 use super::value::encode_value;
 use super::{
-    Continuation, Data, ESearchItem, FetchItem, ListData, NamespaceDesc, Response, StatusKind,
-    StatusResponse, StatusValue,
+    Continuation, Data, ESearchItem, FetchItem, ListData, ListExtendedItem, NamespaceDesc,
+    Response, StatusKind, StatusResponse, StatusValue,
 };
 use crate::command::encode::encode_id;
 use crate::command::fetch::{encode_section, encode_section_binary};
@@ -75,11 +75,27 @@ fn encode_list(w: &mut Writer, l: &ListData<'_>) {
     delimiter(w, l.delimiter);
     w.sp().mailbox(&l.mailbox);
     if !l.extended.is_empty() {
-        w.sp().list(&l.extended, |w, (k, v)| {
-            w.astring(k).sp();
-            encode_value(w, v);
+        w.sp().list(&l.extended, |w, item| match item {
+            ListExtendedItem::ChildInfo(opts) => {
+                w.raw(b"\"CHILDINFO\" ").list(opts, |w, o| {
+                    w.string(o);
+                });
+            }
+            ListExtendedItem::OldName(m) => {
+                w.raw(b"\"OLDNAME\" (").mailbox(m).raw(b")");
+            }
+            ListExtendedItem::Other(k, v) => {
+                w.astring(k).sp();
+                encode_value(w, v);
+            }
         });
     }
+}
+
+fn context_updates(w: &mut Writer, updates: &[(u32, crate::types::SequenceSet)]) {
+    w.list(updates, |w, (position, set)| {
+        w.num(*position).sp().sequence_set(set);
+    });
 }
 
 fn numbers_modseq(w: &mut Writer, n: &[std::num::NonZeroU32], m: &Option<u64>) {
@@ -179,6 +195,34 @@ fn encode_data(w: &mut Writer, d: &Data<'_>) {
                     }
                     ESearchItem::ModSeq(n) => {
                         w.raw(b"MODSEQ ").num(*n);
+                    }
+                    ESearchItem::AddTo(updates) => {
+                        w.raw(b"ADDTO ");
+                        context_updates(w, updates);
+                    }
+                    ESearchItem::RemoveFrom(updates) => {
+                        w.raw(b"REMOVEFROM ");
+                        context_updates(w, updates);
+                    }
+                    ESearchItem::Relevancy(scores) => {
+                        w.raw(b"RELEVANCY ").list(scores, |w, s| {
+                            w.num(u32::from(*s));
+                        });
+                    }
+                    ESearchItem::Partial { range, results } => {
+                        let minus: &[u8] = if range.from_end { b"-" } else { b"" };
+                        w.raw(b"PARTIAL (")
+                            .raw(minus)
+                            .num(range.first.get())
+                            .raw(b":")
+                            .raw(minus)
+                            .num(range.last.get())
+                            .sp();
+                        match results {
+                            Some(set) => w.sequence_set(set),
+                            None => w.raw(b"NIL"),
+                        };
+                        w.raw(b")");
                     }
                     ESearchItem::Other(name, v) => {
                         w.atom(name).sp();

@@ -221,7 +221,7 @@ pub struct ListData<'a> {
     /// The mailbox.
     pub mailbox: Mailbox<'a>,
     /// LIST-EXTENDED items (`CHILDINFO`, `OLDNAME`, ...).
-    pub extended: Vec<(AString<'a>, Value<'a>)>,
+    pub extended: Vec<ListExtendedItem<'a>>,
 }
 static_struct!(ListData {
     attributes,
@@ -260,10 +260,57 @@ pub enum ESearchItem<'a> {
     Count(u32),
     /// `MODSEQ n`
     ModSeq(u64),
+    /// `ADDTO (position set ...)` (CONTEXT=SEARCH, RFC 5267): messages that joined the
+    /// result, each set at its position in the sorted result.
+    AddTo(Vec<(u32, SequenceSet)>),
+    /// `REMOVEFROM (position set ...)` (RFC 5267): messages that left the result.
+    RemoveFrom(Vec<(u32, SequenceSet)>),
+    /// `RELEVANCY (score ...)` (SEARCH=FUZZY, RFC 6203): one score from 1 to 100 per message
+    /// of the result, in its order.
+    Relevancy(Vec<u8>),
+    /// `PARTIAL (range results)` (RFC 9394): one page of the result.
+    Partial {
+        /// The page asked for.
+        range: PartialRange,
+        /// The messages in it; `None` for NIL (the page is empty).
+        results: Option<SequenceSet>,
+    },
     /// Any other item, kept generic.
     Other(Atom<'a>, Value<'a>),
 }
-static_enum!(ESearchItem { ; Min(a), Max(a), All(a), Count(a), ModSeq(a), Other(a, b); });
+static_enum!(ESearchItem { ; Min(a), Max(a), All(a), Count(a), ModSeq(a), AddTo(a), RemoveFrom(a), Relevancy(a), Other(a, b); Partial { range, results } });
+
+/// The page of a PARTIAL result (RFC 9394): positions `first` to `last` (both from 1) in the
+/// result, counted from its end when `from_end` is set (sent as `-first:-last`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PartialRange {
+    /// The first position.
+    pub first: NonZeroU32,
+    /// The last position.
+    pub last: NonZeroU32,
+    /// Counted from the end of the result.
+    pub from_end: bool,
+}
+
+impl crate::types::IntoStatic for PartialRange {
+    type Static = Self;
+    fn into_static(self) -> Self {
+        self
+    }
+}
+
+/// A LIST-EXTENDED data item (RFC 5258) after the mailbox name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListExtendedItem<'a> {
+    /// `"CHILDINFO" ("SUBSCRIBED" ...)`: why a mailbox that does not itself match is listed
+    /// (some child matches these selection options).
+    ChildInfo(Vec<IString<'a>>),
+    /// `"OLDNAME" (mailbox)` (RFC 5465 / RFC 9051): the name the mailbox had before a RENAME.
+    OldName(Mailbox<'a>),
+    /// Any other item, kept generic.
+    Other(AString<'a>, Value<'a>),
+}
+static_enum!(ListExtendedItem { ; ChildInfo(a), OldName(a), Other(a, b); });
 
 /// A namespace description.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -14,15 +14,16 @@ use super::body::{body_top, envelope};
 use super::code::code;
 use super::value::value;
 use super::{
-    Continuation, Data, ESearchItem, FetchItem, ListData, NamespaceDesc, Response, StatusKind,
-    StatusResponse, StatusValue, Thread,
+    Continuation, Data, ESearchItem, FetchItem, ListData, ListExtendedItem, NamespaceDesc,
+    PartialRange, Response, StatusKind, StatusResponse, StatusValue, Thread,
 };
 use crate::command::fetch::{section, section_binary};
 use crate::command::parse::{id_params, status_item};
 use crate::error::ParseError;
 use crate::parse::core::{
-    R, Upper, astring, atom, crlf, date_time, fail, flag, imap_tag, keyword, literal8, mailbox,
-    nil, nstring, number, number64, nz_number, paren_list, quoted, sequence_set, sp, string, text,
+    R, Upper, astring, atom, close, crlf, date_time, fail, flag, imap_tag, keyword, literal8,
+    mailbox, nil, nstring, number, number64, nz_number, open, paren_list, paren_list1, quoted,
+    sequence_set, sp, string, text,
 };
 use crate::types::{IString, MailboxAttribute, Text};
 
@@ -119,7 +120,7 @@ fn delimiter(i: &[u8]) -> R<'_, Option<char>> {
 
 fn list_data(i: &[u8]) -> R<'_, ListData<'_>> {
     let attr = map(preceded(char('\\'), atom), MailboxAttribute);
-    let ext_item = (astring, preceded(sp, value));
+    let ext_item = list_extended_item;
     map(
         (
             paren_list(attr),
@@ -135,6 +136,20 @@ fn list_data(i: &[u8]) -> R<'_, ListData<'_>> {
         },
     )
     .parse(i)
+}
+
+fn list_extended_item(i: &[u8]) -> R<'_, ListExtendedItem<'_>> {
+    let (rest, name) = terminated(astring, sp).parse(i)?;
+    let typed = match Upper::new(name.as_bytes()).as_bytes() {
+        b"CHILDINFO" => map(paren_list1(string), ListExtendedItem::ChildInfo).parse(rest),
+        b"OLDNAME" => map(delimited(open, mailbox, close), ListExtendedItem::OldName).parse(rest),
+        _ => fail(rest),
+    };
+    match typed {
+        Ok((r, item)) if r.first().is_none_or(|&b| b == b' ' || b == b')') => Ok((r, item)),
+        // Unknown, or a known tag whose value does not follow its syntax: kept generic.
+        _ => map(value, |v| ListExtendedItem::Other(name.clone(), v)).parse(rest),
+    }
 }
 
 fn status_value(i: &[u8]) -> R<'_, StatusValue<'_>> {
@@ -164,8 +179,77 @@ fn esearch_item(i: &[u8]) -> R<'_, ESearchItem<'_>> {
         b"ALL" => map(sequence_set, ESearchItem::All).parse(rest),
         b"COUNT" => map(number, ESearchItem::Count).parse(rest),
         b"MODSEQ" => map(number64, ESearchItem::ModSeq).parse(rest),
+        // A typed item that does not follow its syntax is kept generic rather than refused.
+        b"ADDTO" => typed_or_other(rest, name, map(context_updates, ESearchItem::AddTo)),
+        b"REMOVEFROM" => typed_or_other(rest, name, map(context_updates, ESearchItem::RemoveFrom)),
+        b"RELEVANCY" => typed_or_other(
+            rest,
+            name,
+            map(paren_list1(relevancy_score), ESearchItem::Relevancy),
+        ),
+        b"PARTIAL" => typed_or_other(rest, name, partial_result),
         _ => map(value, |v| ESearchItem::Other(name.clone(), v)).parse(rest),
     }
+}
+
+fn typed_or_other<'a>(
+    i: &'a [u8],
+    name: crate::types::Atom<'a>,
+    mut typed: impl Parser<&'a [u8], Output = ESearchItem<'a>, Error = nom::error::Error<&'a [u8]>>,
+) -> R<'a, ESearchItem<'a>> {
+    match typed.parse(i) {
+        Ok((r, item)) if r.first().is_none_or(|&b| matches!(b, b' ' | b'\r' | b'\n')) => {
+            Ok((r, item))
+        }
+        _ => map(value, |v| ESearchItem::Other(name.clone(), v)).parse(i),
+    }
+}
+
+/// `(position set *(SP position set))` of ADDTO and REMOVEFROM (RFC 5267).
+fn context_updates(i: &[u8]) -> R<'_, Vec<(u32, crate::types::SequenceSet)>> {
+    paren_list1((number, preceded(sp, sequence_set))).parse(i)
+}
+
+/// A RELEVANCY score: 1 to 100 (RFC 6203).
+fn relevancy_score(i: &[u8]) -> R<'_, u8> {
+    let (rest, n) = number(i)?;
+    match u8::try_from(n) {
+        Ok(n @ 1..=100) => Ok((rest, n)),
+        _ => fail(i),
+    }
+}
+
+/// `(partial-range SP partial-results)` (RFC 9394).
+fn partial_result(i: &[u8]) -> R<'_, ESearchItem<'_>> {
+    let (i, _) = open(i)?;
+    let from_end = i.first() == Some(&b'-');
+    let (i, (first, last)) = if from_end {
+        (
+            preceded(char('-'), nz_number),
+            preceded(tag(":-"), nz_number),
+        )
+            .parse(i)?
+    } else {
+        (nz_number, preceded(char(':'), nz_number)).parse(i)?
+    };
+    let (i, _) = sp(i)?;
+    let (i, results) = if i.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'N')) {
+        constant(None, nil).parse(i)?
+    } else {
+        map(sequence_set, Some).parse(i)?
+    };
+    let (i, _) = close(i)?;
+    Ok((
+        i,
+        ESearchItem::Partial {
+            range: PartialRange {
+                first,
+                last,
+                from_end,
+            },
+            results,
+        },
+    ))
 }
 
 fn esearch(i: &[u8]) -> R<'_, Data<'_>> {
@@ -363,10 +447,7 @@ fn numbered(i: &[u8]) -> R<'_, Data<'_>> {
         },
         b"FETCH" => match std::num::NonZeroU32::new(n) {
             Some(seq) => map(
-                preceded(
-                    sp,
-                    delimited(char('('), separated_list0(sp, fetch_item), char(')')),
-                ),
+                preceded(sp, delimited(open, separated_list0(sp, fetch_item), close)),
                 |items| Data::Fetch { seq, items },
             )
             .parse(after),
@@ -395,9 +476,7 @@ fn fetch_item(i: &[u8]) -> R<'_, FetchItem<'_>> {
     let upper = Upper::new(name);
     let known = match upper.as_bytes() {
         b"FLAGS" => map(preceded(sp, paren_list(flag)), FetchItem::Flags).parse(rest),
-        b"ENVELOPE" => {
-            map(preceded(sp, envelope), |e| FetchItem::Envelope(Box::new(e))).parse(rest)
-        }
+        b"ENVELOPE" => map(preceded(sp, envelope), FetchItem::Envelope).parse(rest),
         b"INTERNALDATE" => map(preceded(sp, date_time), FetchItem::InternalDate).parse(rest),
         b"RFC822.SIZE" => map(preceded(sp, number), FetchItem::Rfc822Size).parse(rest),
         b"RFC822" => map(preceded(sp, nstring), FetchItem::Rfc822).parse(rest),

@@ -617,10 +617,18 @@ fn list_data() -> impl Strategy<Value = ListData<'static>> {
         proptest::option::of(prop_oneof![Just('/'), Just('.'), Just('\\'), Just('"')]),
         s::mailbox(),
         vec(
-            (
-                s::astring(),
-                s::istring().prop_map(|v| Value::List(vec![Value::String(v)])),
-            ),
+            prop_oneof![
+                vec(s::istring(), 1..3).prop_map(ListExtendedItem::ChildInfo),
+                s::mailbox().prop_map(ListExtendedItem::OldName),
+                (
+                    s::astring().prop_filter("a typed tag", |k| {
+                        !k.as_bytes().eq_ignore_ascii_case(b"CHILDINFO")
+                            && !k.as_bytes().eq_ignore_ascii_case(b"OLDNAME")
+                    }),
+                    s::istring().prop_map(|v| Value::List(vec![Value::String(v)])),
+                )
+                    .prop_map(|(k, v)| ListExtendedItem::Other(k, v)),
+            ],
             0..2,
         ),
     )
@@ -679,8 +687,27 @@ fn data() -> impl Strategy<Value = Data<'static>> {
                     s::sequence_set().prop_map(ESearchItem::All),
                     any::<u32>().prop_map(ESearchItem::Count),
                     (0u64..=i64::MAX as u64).prop_map(ESearchItem::ModSeq),
+                    vec((any::<u32>(), s::sequence_set()), 1..3).prop_map(ESearchItem::AddTo),
+                    vec((any::<u32>(), s::sequence_set()), 1..3).prop_map(ESearchItem::RemoveFrom),
+                    vec(1u8..=100, 1..4).prop_map(ESearchItem::Relevancy),
+                    (
+                        s::nz(),
+                        s::nz(),
+                        any::<bool>(),
+                        proptest::option::of(s::sequence_set())
+                    )
+                        .prop_map(|(first, last, from_end, results)| {
+                            ESearchItem::Partial {
+                                range: PartialRange {
+                                    first,
+                                    last,
+                                    from_end,
+                                },
+                                results,
+                            }
+                        }),
                     s::istring().prop_map(|v| ESearchItem::Other(
-                        Atom::try_from("PARTIAL").unwrap(),
+                        Atom::try_from("X-ITEM").unwrap(),
                         Value::List(vec![Value::String(v)])
                     )),
                 ],
@@ -816,4 +843,169 @@ fn quoted_helper_is_used() {
         Some(IString::Quoted(Quoted::try_from("x").unwrap()))
     );
     assert_eq!(nz(3).get(), 3);
+}
+
+fn set(s: &str) -> SequenceSet {
+    match parse_response(format!("* VANISHED {s}\r\n").as_bytes()).unwrap() {
+        Response::Data(Data::Vanished { uids, .. }) => uids,
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Parses `line` to `items` of ESEARCH data, and encodes `items` back to `line`.
+fn esearch_both_ways(line: &[u8], items: Vec<ESearchItem<'static>>) {
+    let value = Response::Data(Data::ESearch {
+        tag: q("B01"),
+        uid: true,
+        items,
+    });
+    assert_eq!(parse_response(line).unwrap(), value);
+    assert_eq!(
+        String::from_utf8_lossy(&value.to_bytes()),
+        String::from_utf8_lossy(line)
+    );
+}
+
+#[test]
+fn esearch_context_relevancy_and_partial_items_are_typed() {
+    // CONTEXT=SEARCH (RFC 5267) updates, SEARCH=FUZZY (RFC 6203), PARTIAL (RFC 9394).
+    esearch_both_ways(
+        b"* ESEARCH (TAG \"B01\") UID ADDTO (0 32768:32769)\r\n",
+        vec![ESearchItem::AddTo(vec![(0, set("32768:32769"))])],
+    );
+    esearch_both_ways(
+        b"* ESEARCH (TAG \"B01\") UID ADDTO (1 2733 1 2732 1 2731)\r\n",
+        vec![ESearchItem::AddTo(vec![
+            (1, set("2733")),
+            (1, set("2732")),
+            (1, set("2731")),
+        ])],
+    );
+    esearch_both_ways(
+        b"* ESEARCH (TAG \"B01\") UID REMOVEFROM (0 32768) ADDTO (0 2731)\r\n",
+        vec![
+            ESearchItem::RemoveFrom(vec![(0, set("32768"))]),
+            ESearchItem::AddTo(vec![(0, set("2731"))]),
+        ],
+    );
+    esearch_both_ways(
+        b"* ESEARCH (TAG \"B01\") UID ALL 1:3 RELEVANCY (4 99 42)\r\n",
+        vec![
+            ESearchItem::All(set("1:3")),
+            ESearchItem::Relevancy(vec![4, 99, 42]),
+        ],
+    );
+    esearch_both_ways(
+        b"* ESEARCH (TAG \"B01\") UID PARTIAL (1:100 200:250,23,110:112) COUNT 500\r\n",
+        vec![
+            ESearchItem::Partial {
+                range: PartialRange {
+                    first: nz(1),
+                    last: nz(100),
+                    from_end: false,
+                },
+                results: Some(set("200:250,23,110:112")),
+            },
+            ESearchItem::Count(500),
+        ],
+    );
+    esearch_both_ways(
+        b"* ESEARCH (TAG \"B01\") UID PARTIAL (-1:-100 NIL)\r\n",
+        vec![ESearchItem::Partial {
+            range: PartialRange {
+                first: nz(1),
+                last: nz(100),
+                from_end: true,
+            },
+            results: None,
+        }],
+    );
+}
+
+#[test]
+fn malformed_typed_esearch_items_stay_generic() {
+    // A score over 100, a position that is not a number, a half-negative range: kept as sent.
+    for (line, name) in [
+        (&b"* ESEARCH RELEVANCY (4 101)\r\n"[..], "RELEVANCY"),
+        (b"* ESEARCH ADDTO (x 1)\r\n", "ADDTO"),
+        (b"* ESEARCH PARTIAL (-1:100 NIL)\r\n", "PARTIAL"),
+    ] {
+        let r = same(line);
+        let Response::Data(Data::ESearch { items, .. }) = r else {
+            panic!("{r:?}")
+        };
+        assert!(
+            matches!(&items[..], [ESearchItem::Other(n, Value::List(_))] if n.as_str() == name),
+            "{items:?}"
+        );
+    }
+}
+
+#[test]
+fn list_extended_childinfo_and_oldname_are_typed() {
+    // RFC 5258 §5 and RFC 9051 §6.3.9 examples.
+    let line = b"* LIST (\\HasChildren) \"/\" Fruit (\"CHILDINFO\" (\"SUBSCRIBED\"))\r\n";
+    let value = Response::Data(Data::List(ListData {
+        attributes: vec![MailboxAttribute(Atom::try_from("HasChildren").unwrap())],
+        delimiter: Some('/'),
+        mailbox: Mailbox::from_wire(AString::try_from("Fruit").unwrap()),
+        extended: vec![ListExtendedItem::ChildInfo(vec![q("SUBSCRIBED").unwrap()])],
+    }));
+    assert_eq!(parse_response(line).unwrap(), value);
+    assert_eq!(value.to_bytes(), line);
+
+    let line = b"* LIST () \"/\" \"Fruit/Bananas\" (\"OLDNAME\" (\"Fruit/Banana\"))\r\n";
+    let value = Response::Data(Data::List(ListData {
+        attributes: Vec::new(),
+        delimiter: Some('/'),
+        mailbox: Mailbox::from_wire(AString::String(q("Fruit/Bananas").unwrap())),
+        extended: vec![ListExtendedItem::OldName(Mailbox::from_wire(
+            AString::String(q("Fruit/Banana").unwrap()),
+        ))],
+    }));
+    assert_eq!(parse_response(line).unwrap(), value);
+    assert_eq!(value.to_bytes(), line);
+
+    // Several items, an unknown one kept generic, and a CHILDINFO with two options.
+    let r = same(
+        b"* LIST () \".\" INBOX.Sent (\"CHILDINFO\" (\"SUBSCRIBED\" \"RECURSIVEMATCH\") \"X-FOO\" (1 2))\r\n",
+    );
+    let Response::Data(Data::List(l)) = r else {
+        panic!("{r:?}")
+    };
+    assert!(matches!(&l.extended[0], ListExtendedItem::ChildInfo(o) if o.len() == 2));
+    assert!(matches!(&l.extended[1], ListExtendedItem::Other(k, _) if k.as_bytes() == b"X-FOO"));
+}
+
+#[test]
+fn more_extension_rfc_server_lines() {
+    for line in [
+        // UIDPLUS (RFC 4315) with MULTIAPPEND (RFC 3502).
+        &b"A003 OK [APPENDUID 38505 3955:3957] APPEND completed\r\n"[..],
+        b"A004 OK [UIDNOTSTICKY] Non-persistent UIDs\r\n",
+        // SPECIAL-USE (RFC 6154).
+        b"* LIST (\\Marked \\HasNoChildren \\Archive) \"/\" Archive\r\n",
+        b"* LIST (\\HasNoChildren \\Sent) \"/\" \"Sent Mail\"\r\n",
+        b"* LIST (\\HasNoChildren \\All) \"/\" \"All Mail\"\r\n",
+        b"t1 NO [USEATTR] \\All not supported\r\n",
+        // CONDSTORE / QRESYNC (RFC 7162).
+        b"* 4 FETCH (UID 8 MODSEQ (12111230047))\r\n",
+        b"* VANISHED (EARLIER) 300:310,405,411\r\n",
+        b"* OK [HIGHESTMODSEQ 20010715194045319] Highest\r\n",
+        // LIST-STATUS (RFC 5819), NOTIFY (RFC 5465).
+        b"* STATUS \"Fruit/Peach\" (MESSAGES 30 UNSEEN 0)\r\n",
+        b"* STATUS Lists/Lemonade (UIDVALIDITY 4 UIDNEXT 9999 MESSAGES 500)\r\n",
+        // QUOTA (RFC 9208), ACL (RFC 4314).
+        b"* QUOTA \"#user/alice\" (STORAGE 54 111 MESSAGE 42 1000)\r\n",
+        b"* STATUS INBOX (MESSAGES 12 DELETED 4 DELETED-STORAGE 8)\r\n",
+        b"* ACL INBOX Fred rwipslxetad -Fred wetd $team w\r\n",
+        // SORT / THREAD (RFC 5256).
+        b"* THREAD (166)(167)(168)(169)(172)(170)(171)(173)(174 (175)(176)(178)(181)(180))(179)(177 (183)(182)(188)(184)(185)(186)(187)(189))(190)(191)(192)(193)(194 195)(196 (197)(198))(199)(200 202)(201)(203)(204)(205)(206 207)(208)\r\n",
+        // PREVIEW (RFC 8970), an empty preview as a literal.
+        b"* 1 FETCH (UID 1 PREVIEW {0}\r\n)\r\n",
+        // ESORT (RFC 5267).
+        b"* ESEARCH (TAG \"C01\") UID MIN 23765 MAX 26891\r\n",
+    ] {
+        same(line);
+    }
 }
