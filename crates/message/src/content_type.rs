@@ -48,17 +48,7 @@ impl<'a> ContentType<'a> {
     /// assert_eq!(ct.param("Boundary"), Some("simple boundary"));
     /// ```
     pub fn parse(value: &'a [u8]) -> Option<Self> {
-        let i = skip_cfws(value, 0);
-        let (media_type, i) = token(value, i);
-        let i = skip_cfws(value, i);
-        if value.get(i) != Some(&b'/') {
-            return None;
-        }
-        let i = skip_cfws(value, i + 1);
-        let (subtype, i) = token(value, i);
-        if media_type.is_empty() || subtype.is_empty() {
-            return None;
-        }
+        let (media_type, subtype, i) = type_subtype(value)?;
         Some(ContentType {
             media_type: lower(utf8_cow(Cow::Borrowed(media_type))),
             subtype: lower(utf8_cow(Cow::Borrowed(subtype))),
@@ -140,6 +130,24 @@ fn token(s: &[u8], i: usize) -> (&[u8], usize) {
         .position(|&b| !is_token_byte(b))
         .map_or(s.len(), |p| p + i);
     (&s[i..end], end)
+}
+
+/// The `type/subtype` at the start of a Content-Type value, as written, and the position
+/// after it; `None` when either is missing. The parser's per-part decision reads only this
+/// for most parts, so no parameters are decoded unless needed.
+pub(crate) fn type_subtype(value: &[u8]) -> Option<(&[u8], &[u8], usize)> {
+    let i = skip_cfws(value, 0);
+    let (media_type, i) = token(value, i);
+    let i = skip_cfws(value, i);
+    if value.get(i) != Some(&b'/') {
+        return None;
+    }
+    let i = skip_cfws(value, i + 1);
+    let (subtype, i) = token(value, i);
+    if media_type.is_empty() || subtype.is_empty() {
+        return None;
+    }
+    Some((media_type, subtype, i))
 }
 
 /// One `name=value` as written, before RFC 2231 sections are joined.
