@@ -209,6 +209,24 @@ fn parse_raw(s: &[u8], mut i: usize) -> Vec<Raw<'_>> {
     out
 }
 
+/// The value of one parameter, as [`ContentType::param`] on the parsed field would give it,
+/// without decoding the others unless RFC 2231 sections need joining.
+pub(crate) fn param_value<'a>(value: &'a [u8], name: &str) -> Option<Cow<'a, str>> {
+    let (_, _, i) = type_subtype(value)?;
+    let raw = parse_raw(value, i);
+    if raw.iter().any(|r| r.name.contains(&b'*')) {
+        let mut params = parse_params(value, i);
+        let at = params
+            .iter()
+            .position(|(n, _)| n.eq_ignore_ascii_case(name))?;
+        return Some(params.swap_remove(at).1);
+    }
+    let r = raw
+        .into_iter()
+        .find(|r| r.name.eq_ignore_ascii_case(name.as_bytes()))?;
+    Some(plain_value(r.value, r.quoted))
+}
+
 /// Percent-decoding of RFC 2231 extended values.
 fn percent_decode(v: &[u8], out: &mut Vec<u8>) {
     let mut i = 0;
@@ -328,6 +346,27 @@ fn plain_value(v: Cow<'_, [u8]>, _quoted: bool) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_parameter_agrees_with_full_parse() {
+        for v in [
+            &b"multipart/mixed; BOUNDARY=\"a b\"; boundary=second"[..],
+            b"multipart/mixed; charset=x; boundary*0=one; boundary*1=two",
+            b"multipart/mixed; boundary*=utf-8''%41%42",
+            b"multipart/mixed; boundary==?utf-8?q?x?=",
+            b"multipart/mixed; name=x",
+            b"multipart/mixed; boundary",
+            b"multipart",
+        ] {
+            let full = ContentType::parse(v);
+            let want = full.as_ref().and_then(|ct| ct.param("boundary"));
+            assert_eq!(param_value(v, "boundary").as_deref(), want, "{v:?}");
+        }
+        assert_eq!(
+            param_value(b"multipart/mixed; BOUNDARY=\"a b\"", "boundary").as_deref(),
+            Some("a b")
+        );
+    }
 
     #[test]
     fn rfc2045_forms() {

@@ -1,7 +1,6 @@
 //! Line-level rules shared by the whole-slice parser and the push parser, so that both build
 //! the same tree from the same bytes.
 
-use crate::content_type::ContentType;
 use crate::message::HeaderData;
 use crate::transfer::TransferEncoding;
 
@@ -159,14 +158,9 @@ pub(crate) fn decide(s: &[u8], fields: &[HeaderData], in_digest: bool) -> Decisi
     let kind = match ct {
         Some(Some((t, sub, _))) if is(t, "multipart") => Kind::Multipart {
             boundary: ct_index
-                .and_then(|i| ContentType::parse(fields[i].value(s)))
-                .and_then(|ct| {
-                    ct.param("boundary")
-                        .filter(|b| {
-                            !b.is_empty() && b.len() <= MAX_BOUNDARY && !b.contains(['\r', '\n'])
-                        })
-                        .map(|b| b.as_bytes().to_vec())
-                }),
+                .and_then(|i| crate::content_type::param_value(fields[i].value(s), "boundary"))
+                .filter(|b| !b.is_empty() && b.len() <= MAX_BOUNDARY && !b.contains(['\r', '\n']))
+                .map(|b| b.as_bytes().to_vec()),
             digest: is(sub, "digest"),
         },
         Some(Some((t, sub, _))) if is(t, "message") && (is(sub, "rfc822") || is(sub, "global")) => {
