@@ -357,10 +357,14 @@ mod tests {
             b"multipart/mixed; name=x",
             b"multipart/mixed; boundary",
             b"multipart",
+            b"text/plain; CHARSET=\"ISO-8859-1\"; format=flowed",
+            b"text/plain; charset*=''utf-8; name*0=a",
         ] {
             let full = ContentType::parse(v);
-            let want = full.as_ref().and_then(|ct| ct.param("boundary"));
-            assert_eq!(param_value(v, "boundary").as_deref(), want, "{v:?}");
+            for name in ["boundary", "charset"] {
+                let want = full.as_ref().and_then(|ct| ct.param(name));
+                assert_eq!(param_value(v, name).as_deref(), want, "{v:?} {name}");
+            }
         }
         assert_eq!(
             param_value(b"multipart/mixed; BOUNDARY=\"a b\"", "boundary").as_deref(),
