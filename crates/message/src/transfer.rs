@@ -112,8 +112,8 @@ const CHUNK: usize = 4096;
 /// early or missing padding, non-zero trailing bits) returns `None`, and the lenient decoder
 /// reads the body instead, so defects are reported exactly as before.
 fn decode_base64_clean(s: &[u8]) -> Option<Vec<u8>> {
-    let mut out = vec![0u8; s.len() / 4 * 3 + 3];
-    let mut o = 0usize;
+    // Capacity only: the decoder appends, so the output is never zeroed first.
+    let mut out = Vec::with_capacity(s.len() / 4 * 3 + 3);
     let mut buf = [0u8; CHUNK];
     let mut n = 0usize;
     let mut start = 0usize;
@@ -141,7 +141,7 @@ fn decode_base64_clean(s: &[u8]) -> Option<Vec<u8>> {
                 if buf[CHUNK - 1] == b'=' {
                     return None;
                 }
-                o += decode_chunk(&buf, &mut out[o..])?;
+                decode_chunk(&buf, &mut out)?;
                 n = 0;
             }
         }
@@ -152,17 +152,14 @@ fn decode_base64_clean(s: &[u8]) -> Option<Vec<u8>> {
     }
     // Whole quanta only until the end: a chunk cut mid-quantum cannot happen because CHUNK
     // is a multiple of four, so what is left is the final (possibly padded) piece.
-    o += decode_chunk(&buf[..n], &mut out[o..])?;
-    out.truncate(o);
+    decode_chunk(&buf[..n], &mut out)?;
     Some(out)
 }
 
-/// Decodes one gathered piece strictly; `None` on anything the lenient decoder must judge.
-fn decode_chunk(src: &[u8], out: &mut [u8]) -> Option<usize> {
-    base64_simd::STANDARD
-        .decode(src, base64_simd::Out::from_slice(out))
-        .ok()
-        .map(|d| d.len())
+/// Decodes one gathered piece strictly onto the end of `out`; `None` on anything the
+/// lenient decoder must judge.
+fn decode_chunk(src: &[u8], out: &mut Vec<u8>) -> Option<()> {
+    base64_simd::STANDARD.decode_append(src, out).ok()
 }
 
 /// The character-at-a-time decoder that accepts anything and reports what it had to repair.
