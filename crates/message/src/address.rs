@@ -258,7 +258,7 @@ fn addr_spec<'a>(s: &'a [u8], toks: &[&Tok<'a>]) -> Option<Cow<'a, str>> {
         toks
     };
     let (first, last) = (toks.first()?, toks.last()?);
-    if contiguous(&toks) && !toks.iter().any(|t| matches!(t.kind, Kind::Quoted(_))) {
+    if contiguous(toks) && !toks.iter().any(|t| matches!(t.kind, Kind::Quoted(_))) {
         return Some(utf8_cow(Cow::Borrowed(&s[first.start..last.end])));
     }
     let at = toks
@@ -266,7 +266,7 @@ fn addr_spec<'a>(s: &'a [u8], toks: &[&Tok<'a>]) -> Option<Cow<'a, str>> {
         .rposition(|t| matches!(t.kind, Kind::Special(b'@')));
     let (local, domain) = match at {
         Some(p) => (&toks[..p], Some(&toks[p + 1..])),
-        None => (&toks[..], None),
+        None => (toks, None),
     };
     let mut local_bytes = Vec::new();
     for t in local {

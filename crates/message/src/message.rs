@@ -370,8 +370,15 @@ impl<'m> Part<'m> {
 
     /// The first field with this name (compared without case).
     pub fn header(&self, name: &str) -> Option<Header<'m>> {
-        self.headers()
-            .find(|h| h.data.name(h.src).eq_ignore_ascii_case(name.as_bytes()))
+        let want = name.as_bytes();
+        // Compare the prefix of the raw name first: most fields differ there, and the
+        // trimmed name is measured only for a candidate.
+        self.headers().find(|h| {
+            let raw = &h.src[h.data.start..h.data.colon];
+            raw.get(..want.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(want))
+                && h.data.name(h.src).len() == want.len()
+        })
     }
 
     /// Every field with this name, in order.
