@@ -48,17 +48,7 @@ impl<'a> ContentType<'a> {
     /// assert_eq!(ct.param("Boundary"), Some("simple boundary"));
     /// ```
     pub fn parse(value: &'a [u8]) -> Option<Self> {
-        let i = skip_cfws(value, 0);
-        let (media_type, i) = token(value, i);
-        let i = skip_cfws(value, i);
-        if value.get(i) != Some(&b'/') {
-            return None;
-        }
-        let i = skip_cfws(value, i + 1);
-        let (subtype, i) = token(value, i);
-        if media_type.is_empty() || subtype.is_empty() {
-            return None;
-        }
+        let (media_type, subtype, i) = type_subtype(value)?;
         Some(ContentType {
             media_type: lower(utf8_cow(Cow::Borrowed(media_type))),
             subtype: lower(utf8_cow(Cow::Borrowed(subtype))),
@@ -142,6 +132,24 @@ fn token(s: &[u8], i: usize) -> (&[u8], usize) {
     (&s[i..end], end)
 }
 
+/// The `type/subtype` at the start of a Content-Type value, as written, and the position
+/// after it; `None` when either is missing. The parser's per-part decision reads only this
+/// for most parts, so no parameters are decoded unless needed.
+pub(crate) fn type_subtype(value: &[u8]) -> Option<(&[u8], &[u8], usize)> {
+    let i = skip_cfws(value, 0);
+    let (media_type, i) = token(value, i);
+    let i = skip_cfws(value, i);
+    if value.get(i) != Some(&b'/') {
+        return None;
+    }
+    let i = skip_cfws(value, i + 1);
+    let (subtype, i) = token(value, i);
+    if media_type.is_empty() || subtype.is_empty() {
+        return None;
+    }
+    Some((media_type, subtype, i))
+}
+
 /// One `name=value` as written, before RFC 2231 sections are joined.
 struct Raw<'a> {
     name: &'a [u8],
@@ -199,6 +207,24 @@ fn parse_raw(s: &[u8], mut i: usize) -> Vec<Raw<'_>> {
         }
     }
     out
+}
+
+/// The value of one parameter, as [`ContentType::param`] on the parsed field would give it,
+/// without decoding the others unless RFC 2231 sections need joining.
+pub(crate) fn param_value<'a>(value: &'a [u8], name: &str) -> Option<Cow<'a, str>> {
+    let (_, _, i) = type_subtype(value)?;
+    let raw = parse_raw(value, i);
+    if raw.iter().any(|r| r.name.contains(&b'*')) {
+        let mut params = parse_params(value, i);
+        let at = params
+            .iter()
+            .position(|(n, _)| n.eq_ignore_ascii_case(name))?;
+        return Some(params.swap_remove(at).1);
+    }
+    let r = raw
+        .into_iter()
+        .find(|r| r.name.eq_ignore_ascii_case(name.as_bytes()))?;
+    Some(plain_value(r.value, r.quoted))
 }
 
 /// Percent-decoding of RFC 2231 extended values.
@@ -320,6 +346,31 @@ fn plain_value(v: Cow<'_, [u8]>, _quoted: bool) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_parameter_agrees_with_full_parse() {
+        for v in [
+            &b"multipart/mixed; BOUNDARY=\"a b\"; boundary=second"[..],
+            b"multipart/mixed; charset=x; boundary*0=one; boundary*1=two",
+            b"multipart/mixed; boundary*=utf-8''%41%42",
+            b"multipart/mixed; boundary==?utf-8?q?x?=",
+            b"multipart/mixed; name=x",
+            b"multipart/mixed; boundary",
+            b"multipart",
+            b"text/plain; CHARSET=\"ISO-8859-1\"; format=flowed",
+            b"text/plain; charset*=''utf-8; name*0=a",
+        ] {
+            let full = ContentType::parse(v);
+            for name in ["boundary", "charset"] {
+                let want = full.as_ref().and_then(|ct| ct.param(name));
+                assert_eq!(param_value(v, name).as_deref(), want, "{v:?} {name}");
+            }
+        }
+        assert_eq!(
+            param_value(b"multipart/mixed; BOUNDARY=\"a b\"", "boundary").as_deref(),
+            Some("a b")
+        );
+    }
 
     #[test]
     fn rfc2045_forms() {

@@ -75,8 +75,11 @@ impl DateTime {
     /// assert_eq!(DateTime::parse(b"21 Nov 97 09:55:06 GMT").unwrap().offset, Some(0));
     /// ```
     pub fn parse(value: &[u8]) -> Option<Self> {
-        let tokens = tokenize(value);
-        let mut numbers: Vec<(u32, usize)> = Vec::new();
+        let (buf, len) = tokenize(value);
+        let tokens = &buf[..len];
+        // Only the first two numbers outside the time matter (day and year, in either order).
+        let mut numbers = [(0u32, 0usize); 2];
+        let mut found = 0;
         let mut month = None;
         let mut time: Option<(u8, u8, u8)> = None;
         let mut offset: Option<Option<i16>> = None;
@@ -113,7 +116,10 @@ impl DateTime {
                         time = Some((h as u8, m as u8, s as u8));
                         continue;
                     }
-                    numbers.push((n, digits));
+                    if found < numbers.len() {
+                        numbers[found] = (n, digits);
+                        found += 1;
+                    }
                 }
                 Tok::Sign(neg) if time.is_some() && offset.is_none() => {
                     if let Some(&Tok::Num(n, digits)) = tokens.get(i + 1) {
@@ -146,7 +152,7 @@ impl DateTime {
             i += 1;
         }
         let month = month?;
-        let (day, (year, year_digits)) = match numbers.as_slice() {
+        let (day, (year, year_digits)) = match &numbers[..found] {
             [(d, dd), y, ..] if *dd <= 2 => (*d, *y),
             [y, (d, _), ..] if y.1 >= 3 => (*d, *y),
             _ => return None,
@@ -285,10 +291,16 @@ enum Tok<'a> {
     Sign(bool),
 }
 
-fn tokenize(s: &[u8]) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+/// At most this many tokens are read: a date has about ten, and the bound keeps hostile
+/// values cheap.
+const MAX_TOKENS: usize = 32;
+
+/// Splits a date into tokens, in a fixed buffer (no allocation); returns it and the count.
+fn tokenize(s: &[u8]) -> ([Tok<'_>; MAX_TOKENS], usize) {
+    let mut buf = [Tok::Colon; MAX_TOKENS];
+    let mut count = 0;
     let mut i = 0;
-    while i < s.len() && out.len() < 32 {
+    while i < s.len() && count < MAX_TOKENS {
         let b = s[i];
         if b == b'(' {
             i = crate::lexer::skip_comment(s, i);
@@ -302,25 +314,29 @@ fn tokenize(s: &[u8]) -> Vec<Tok<'_>> {
                 .iter()
                 .take(9)
                 .fold(0u32, |a, d| a * 10 + u32::from(d - b'0'));
-            out.push(Tok::Num(if digits > 9 { u32::MAX } else { n }, digits));
+            buf[count] = Tok::Num(if digits > 9 { u32::MAX } else { n }, digits);
+            count += 1;
         } else if b.is_ascii_alphabetic() {
             let start = i;
             while i < s.len() && s[i].is_ascii_alphabetic() {
                 i += 1;
             }
-            out.push(Tok::Word(&s[start..i]));
+            buf[count] = Tok::Word(&s[start..i]);
+            count += 1;
         } else {
             if b == b':' {
-                out.push(Tok::Colon);
+                buf[count] = Tok::Colon;
+                count += 1;
             } else if (b == b'+' || b == b'-') && s.get(i + 1).is_some_and(u8::is_ascii_digit) {
                 // A `-` between day, month and year (`1-Jan-2000`) is a separator, not a sign:
                 // only a sign after the time matters, and the parser checks that.
-                out.push(Tok::Sign(b == b'-'));
+                buf[count] = Tok::Sign(b == b'-');
+                count += 1;
             }
             i += 1;
         }
     }
-    out
+    (buf, count)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use crate::address::{Address, parse_address_list};
 use crate::charset::decode_charset;
-use crate::content_type::{ContentDisposition, ContentType};
+use crate::content_type::{ContentDisposition, ContentType, param_value, type_subtype};
 use crate::date::DateTime;
 use crate::defect::{Defect, DefectKind};
 use crate::encoded_word::decode_unstructured;
@@ -370,8 +370,15 @@ impl<'m> Part<'m> {
 
     /// The first field with this name (compared without case).
     pub fn header(&self, name: &str) -> Option<Header<'m>> {
-        self.headers()
-            .find(|h| h.data.name(h.src).eq_ignore_ascii_case(name.as_bytes()))
+        let want = name.as_bytes();
+        // Compare the prefix of the raw name first: most fields differ there, and the
+        // trimmed name is measured only for a candidate.
+        self.headers().find(|h| {
+            let raw = &h.src[h.data.start..h.data.colon];
+            raw.get(..want.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(want))
+                && h.data.name(h.src).len() == want.len()
+        })
     }
 
     /// Every field with this name, in order.
@@ -444,11 +451,16 @@ impl<'m> Part<'m> {
 
     /// The charset parameter of a text part's Content-Type.
     pub fn charset(&self) -> Option<Cow<'m, str>> {
-        let ct = self.content_type();
-        ct.params
-            .into_iter()
-            .find(|(n, _)| n == "charset")
-            .map(|(_, v)| v)
+        // The same answer as the `charset` of `content_type()`, without decoding the other
+        // parameters: text() asks this for every text part.
+        let d = self.data();
+        if let Some(h) = d.content_type {
+            let value = self.msg.headers[h as usize].value(self.s());
+            if type_subtype(value).is_some() {
+                return param_value(value, "charset");
+            }
+        }
+        (!d.default_message).then_some(Cow::Borrowed("us-ascii"))
     }
 
     /// The file name: the Content-Disposition `filename`, else the Content-Type `name`.

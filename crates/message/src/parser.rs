@@ -32,8 +32,12 @@ pub(crate) struct Parser<'o> {
     pub(crate) defects: Vec<Defect>,
     pub(crate) extra: Vec<Vec<u8>>,
     stack: Vec<Vec<u8>>,
-    finder: memchr::memmem::Finder<'static>,
 }
+
+/// The searcher for the start of a delimiter line, built once: building it costs about as
+/// much as parsing a small message.
+static DELIMITER_START: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\n--"));
 
 /// What the enclosing multipart tells a part about its default type.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -46,12 +50,12 @@ impl<'o> Parser<'o> {
     pub(crate) fn new(opts: &'o Options) -> Self {
         Parser {
             opts,
-            parts: Vec::new(),
-            headers: Vec::new(),
+            // Room for a typical message, so the first parts and fields do not regrow.
+            parts: Vec::with_capacity(8),
+            headers: Vec::with_capacity(32),
             defects: Vec::new(),
             extra: Vec::new(),
             stack: Vec::new(),
-            finder: memchr::memmem::Finder::new(b"\n--"),
         }
     }
 
@@ -90,7 +94,7 @@ impl<'o> Parser<'o> {
             });
         }
         let mut p = from;
-        while let Some(off) = self.finder.find(&s[p..]) {
+        while let Some(off) = DELIMITER_START.find(&s[p..]) {
             let nl = p + off;
             if let Some((level, close, line_end)) = self.delimiter_at(s, nl + 1) {
                 let content_end = if nl > from && s[nl - 1] == b'\r' {

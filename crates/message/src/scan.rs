@@ -1,7 +1,6 @@
 //! Line-level rules shared by the whole-slice parser and the push parser, so that both build
 //! the same tree from the same bytes.
 
-use crate::content_type::ContentType;
 use crate::message::HeaderData;
 use crate::transfer::TransferEncoding;
 
@@ -100,16 +99,30 @@ pub(crate) enum Media {
 }
 
 impl Media {
-    fn of(ct: &ContentType<'_>) -> Self {
-        match (&*ct.media_type, &*ct.subtype) {
-            ("text", "plain") => Media::TextPlain,
-            ("text", "html") => Media::TextHtml,
-            ("text", _) => Media::OtherText,
-            ("image" | "audio" | "video", _) => Media::Visual,
-            ("multipart", "alternative") => Media::Alternative,
-            ("multipart", "related") => Media::Related,
-            ("multipart", _) => Media::OtherMultipart,
-            _ => Media::Other,
+    /// From the type and subtype as written (compared without ASCII case, as the lowercased
+    /// text would be).
+    fn of(media_type: &[u8], subtype: &[u8]) -> Self {
+        let is = |a: &[u8], b: &str| a.eq_ignore_ascii_case(b.as_bytes());
+        if is(media_type, "text") {
+            if is(subtype, "plain") {
+                Media::TextPlain
+            } else if is(subtype, "html") {
+                Media::TextHtml
+            } else {
+                Media::OtherText
+            }
+        } else if is(media_type, "image") || is(media_type, "audio") || is(media_type, "video") {
+            Media::Visual
+        } else if is(media_type, "multipart") {
+            if is(subtype, "alternative") {
+                Media::Alternative
+            } else if is(subtype, "related") {
+                Media::Related
+            } else {
+                Media::OtherMultipart
+            }
+        } else {
+            Media::Other
         }
     }
 }
@@ -138,26 +151,26 @@ pub(crate) fn decide(s: &[u8], fields: &[HeaderData], in_digest: bool) -> Decisi
             encoding = TransferEncoding::parse(h.value(s));
         }
     }
-    let ct = ct_index.map(|i| ContentType::parse(fields[i].value(s)));
+    // Only a multipart needs its parameters (the boundary); other parts need the type alone.
+    let ct = ct_index.map(|i| crate::content_type::type_subtype(fields[i].value(s)));
     let default_message = ct_index.is_none() && in_digest;
-    let kind = match &ct {
-        Some(Some(ct)) if ct.media_type == "multipart" => Kind::Multipart {
-            boundary: ct
-                .param("boundary")
+    let is = |a: &[u8], b: &str| a.eq_ignore_ascii_case(b.as_bytes());
+    let kind = match ct {
+        Some(Some((t, sub, _))) if is(t, "multipart") => Kind::Multipart {
+            boundary: ct_index
+                .and_then(|i| crate::content_type::param_value(fields[i].value(s), "boundary"))
                 .filter(|b| !b.is_empty() && b.len() <= MAX_BOUNDARY && !b.contains(['\r', '\n']))
                 .map(|b| b.as_bytes().to_vec()),
-            digest: ct.subtype == "digest",
+            digest: is(sub, "digest"),
         },
-        Some(Some(ct))
-            if ct.media_type == "message" && (ct.subtype == "rfc822" || ct.subtype == "global") =>
-        {
+        Some(Some((t, sub, _))) if is(t, "message") && (is(sub, "rfc822") || is(sub, "global")) => {
             Kind::Message
         }
         None if default_message => Kind::Message,
         _ => Kind::Leaf,
     };
-    let media = match &ct {
-        Some(Some(ct)) => Media::of(ct),
+    let media = match ct {
+        Some(Some((t, sub, _))) => Media::of(t, sub),
         None if default_message => Media::Other,
         _ => Media::TextPlain,
     };
