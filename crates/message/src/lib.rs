@@ -50,6 +50,7 @@ mod parser;
 mod push;
 mod received;
 mod scan;
+mod stream_decode;
 mod structure;
 mod transfer;
 

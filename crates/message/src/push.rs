@@ -2,11 +2,13 @@
 //! that describe its header sections and structure, with body bytes passed through as they
 //! arrive instead of being held.
 //!
-//! It builds the same tree as [`Message::parse`](crate::Message::parse) with
-//! `max_encoded_nesting` set to 0: transfer-encoded embedded messages are reported as leaves
-//! (with [`DefectKind::EncodedNestingLimit`]), since parsing them needs their whole decoded
-//! body. Memory is bounded by [`Options::max_header_bytes`] plus one delimiter line, whatever
-//! the chunking.
+//! It builds the same tree as [`Message::parse_with`](crate::Message::parse_with) with the
+//! same options. A transfer-encoded embedded message (base64 or quoted-printable
+//! `message/rfc822`) is decoded as it streams and its decoded bytes feed a nested parser, up
+//! to [`Options::max_encoded_nesting`] levels. Memory is bounded by
+//! [`Options::max_header_bytes`] plus one delimiter line per nesting level, whatever the
+//! chunking. (One pathological case can differ from the slice parser: a quoted-printable run
+//! of more than 4096 white space characters is kept even where a line break would remove it.)
 //!
 //! Drain rule: after each [`PushParser::push`] or [`PushParser::finish`], call
 //! [`PushParser::poll_event`] until it returns `None`.
@@ -17,6 +19,7 @@ use crate::options::Options;
 use crate::scan::{
     Kind, MAX_DELIMITER_LINE, decide, field_colon, is_envelope_line, match_delimiter,
 };
+use crate::stream_decode::StreamDecoder;
 use std::collections::VecDeque;
 
 /// One header field as read: the name (white space before the colon removed) and the raw
@@ -124,7 +127,16 @@ enum Mode {
     Leaf(u32),
     /// Content owned by the top frame (preamble, epilogue or skipped parts).
     Frame,
+    /// Content of a transfer-encoded embedded message, decoded into a nested parser.
+    Encoded(Box<Nested>),
     Done,
+}
+
+#[derive(Debug)]
+struct Nested {
+    id: u32,
+    decoder: StreamDecoder,
+    child: PushParser,
 }
 
 /// The push parser.
@@ -163,11 +175,25 @@ pub struct PushParser {
     parts: usize,
     events: VecDeque<Event>,
     eof: bool,
+    /// Levels of transfer-encoded embedded messages around this parser's input.
+    encoded: usize,
 }
 
 impl PushParser {
     /// A parser for one message.
     pub fn new(opts: Options) -> Self {
+        Self::nested(opts, 0, None, 0, 0)
+    }
+
+    /// A parser for the decoded body of an embedded message: its parts are numbered from
+    /// `first`, its root part is a child of `parent`.
+    fn nested(
+        opts: Options,
+        first: usize,
+        parent: Option<u32>,
+        depth: usize,
+        encoded: usize,
+    ) -> Self {
         let mut p = PushParser {
             opts,
             buf: Vec::new(),
@@ -179,8 +205,10 @@ impl PushParser {
             parts: 0,
             events: VecDeque::new(),
             eof: false,
+            encoded,
         };
-        p.start_part(None, 0, false);
+        p.parts = first;
+        p.start_part(parent, depth, false);
         p
     }
 
@@ -238,7 +266,7 @@ impl PushParser {
         loop {
             let progressed = match self.mode {
                 Mode::Headers(_) => self.header_step(),
-                Mode::Leaf(_) | Mode::Frame => self.content_step(),
+                Mode::Leaf(_) | Mode::Frame | Mode::Encoded(_) => self.content_step(),
                 Mode::Done => {
                     self.buf.clear();
                     false
@@ -430,11 +458,24 @@ impl PushParser {
                 _ => {}
             },
             Kind::Message if limits_ok(self) => {
-                if matches!(
-                    d.encoding,
-                    crate::TransferEncoding::Base64 | crate::TransferEncoding::QuotedPrintable
-                ) {
-                    self.defect(DefectKind::EncodedNestingLimit, h.id);
+                if let Some(decoder) = StreamDecoder::new(d.encoding) {
+                    if self.encoded >= self.opts.max_encoded_nesting {
+                        self.defect(DefectKind::EncodedNestingLimit, h.id);
+                    } else {
+                        let child = PushParser::nested(
+                            self.opts.clone(),
+                            self.parts,
+                            Some(h.id),
+                            h.depth + 1,
+                            self.encoded + 1,
+                        );
+                        self.mode = Mode::Encoded(Box::new(Nested {
+                            id: h.id,
+                            decoder,
+                            child,
+                        }));
+                        return;
+                    }
                 } else {
                     self.frames.push(Frame::Message { id: h.id });
                     self.start_part(Some(h.id), h.depth + 1, false);
@@ -450,6 +491,13 @@ impl PushParser {
 
     fn emit(&mut self, data: Vec<u8>) {
         if data.is_empty() {
+            return;
+        }
+        if let Mode::Encoded(n) = &mut self.mode {
+            let mut decoded = Vec::new();
+            n.decoder.feed(&data, &mut decoded);
+            n.child.push(&decoded);
+            self.events.extend(n.child.events.drain(..));
             return;
         }
         let event = match self.mode {
@@ -551,6 +599,24 @@ impl PushParser {
         }
     }
 
+    /// Ends a transfer-encoded embedded message, if one is open: the decoder and the nested
+    /// parser give up what they held, and part numbering goes on after the nested parts.
+    fn end_encoded(&mut self) {
+        if !matches!(self.mode, Mode::Encoded(_)) {
+            return;
+        }
+        let Mode::Encoded(mut n) = std::mem::replace(&mut self.mode, Mode::Frame) else {
+            return;
+        };
+        let mut decoded = Vec::new();
+        n.decoder.finish(&mut decoded);
+        n.child.push(&decoded);
+        n.child.finish();
+        self.events.extend(n.child.events.drain(..));
+        self.parts = n.child.parts;
+        self.events.push_back(Event::PartEnd { id: PartId(n.id) });
+    }
+
     fn new_child(&mut self) {
         let Some(Frame::Multipart {
             id, depth, digest, ..
@@ -570,6 +636,7 @@ impl PushParser {
 
     /// A delimiter line of `level` was consumed: end what it ends, start what it starts.
     fn on_delimiter(&mut self, level: usize, close: bool) {
+        self.end_encoded();
         if let Mode::Leaf(id) = self.mode {
             self.events.push_back(Event::PartEnd { id: PartId(id) });
             self.mode = Mode::Frame;
@@ -632,6 +699,7 @@ impl PushParser {
         }
         let rest = std::mem::take(&mut self.held);
         self.emit(rest);
+        self.end_encoded();
         if let Mode::Leaf(id) = self.mode {
             self.events.push_back(Event::PartEnd { id: PartId(id) });
         }

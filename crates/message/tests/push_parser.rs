@@ -16,7 +16,68 @@ struct PartView {
 }
 
 fn opts() -> Options {
-    Options::default().with_max_encoded_nesting(0)
+    Options::default()
+}
+
+/// Quoted-printable with every space, tab, `=` and non-ASCII byte escaped, line breaks kept
+/// and soft breaks every 60 characters.
+fn encode_qp(raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut col = 0;
+    for &b in raw {
+        if b == b'\n' || b == b'\r' {
+            out.push(b);
+            col = 0;
+            continue;
+        }
+        if col >= 60 {
+            out.extend_from_slice(b"=\r\n");
+            col = 0;
+        }
+        if b == b'=' || b == b' ' || b == b'\t' || !b.is_ascii_graphic() {
+            out.extend_from_slice(format!("={b:02X}").as_bytes());
+            col += 3;
+        } else {
+            out.push(b);
+            col += 1;
+        }
+    }
+    out
+}
+
+fn encode_base64(raw: &[u8]) -> Vec<u8> {
+    use base64::Engine;
+    let text = base64::engine::general_purpose::STANDARD.encode(raw);
+    let mut out = Vec::new();
+    for line in text.as_bytes().chunks(76) {
+        out.extend_from_slice(line);
+        out.extend_from_slice(b"\r\n");
+    }
+    out
+}
+
+/// `inner` as a transfer-encoded `message/rfc822` (or `message/global`) body, optionally as
+/// the second part of a multipart.
+fn wrap(inner: &[u8], qp: bool, global: bool, in_multipart: bool) -> Vec<u8> {
+    let (cte, body) = if qp {
+        ("quoted-printable", encode_qp(inner))
+    } else {
+        ("base64", encode_base64(inner))
+    };
+    let subtype = if global { "global" } else { "rfc822" };
+    let mut part =
+        format!("Content-Type: message/{subtype}\r\nContent-Transfer-Encoding: {cte}\r\n\r\n")
+            .into_bytes();
+    part.extend_from_slice(&body);
+    if !in_multipart {
+        return part;
+    }
+    let mut out = b"Content-Type: multipart/mixed; boundary=\"outer=_\"\r\n\r\n\
+        pre\r\n--outer=_\r\n\r\nfirst\r\n--outer=_\r\n"
+        .to_vec();
+    out.extend_from_slice(&part);
+    out.extend_from_slice(b"\r\n--outer=_--\r\nepi\r\n");
+    out
 }
 
 fn from_slice(raw: &[u8], opts: &Options) -> (BTreeMap<u32, PartView>, Vec<String>) {
@@ -145,7 +206,7 @@ fn hostile_shapes_and_limits() {
         " ".repeat(3000)
     );
     let small = Options::default()
-        .with_max_encoded_nesting(0)
+        .with_max_encoded_nesting(1)
         .with_max_parts(7)
         .with_max_depth(5)
         .with_max_header_bytes(100);
@@ -184,10 +245,56 @@ proptest! {
         let mut cuts: Vec<usize> = cuts.iter().map(|c| c.index(raw.len() + 1)).collect();
         cuts.sort();
         let o = if small {
-            Options::default().with_max_encoded_nesting(0).with_max_parts(4).with_max_depth(2).with_max_header_bytes(300)
+            Options::default().with_max_encoded_nesting(1).with_max_parts(4).with_max_depth(2).with_max_header_bytes(300)
         } else {
             opts()
         };
         check(&raw, &cuts, &o);
+    }
+
+    /// Transfer-encoded embedded messages nested up to one level past the default limit,
+    /// each base64 or quoted-printable, bare or inside a multipart, then damaged and cut.
+    #[test]
+    fn encoded_embedded_messages_any_chunking(
+        which in any::<prop::sample::Index>(),
+        layers in prop::collection::vec((any::<bool>(), any::<bool>(), any::<bool>()), 0..5),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), prop::sample::select(&b"\r\n-=: \tA3"[..])), 0..4),
+        cut in any::<prop::sample::Index>(),
+        cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..12),
+    ) {
+        let corpus = corpus();
+        let mut raw = corpus[which.index(corpus.len())].clone();
+        for (qp, global, in_multipart) in layers {
+            raw = wrap(&raw, qp, global, in_multipart);
+        }
+        for (at, b) in edits {
+            if !raw.is_empty() {
+                let i = at.index(raw.len());
+                raw[i] = b;
+            }
+        }
+        let keep = raw.len() - cut.index(raw.len() + 1) / 8;
+        raw.truncate(keep);
+        let mut cuts: Vec<usize> = cuts.iter().map(|c| c.index(raw.len() + 1)).collect();
+        cuts.sort();
+        check(&raw, &cuts, &opts());
+    }
+}
+
+#[test]
+fn encoded_nesting_known_shapes_byte_by_byte() {
+    let inner = b"Subject: in\r\nContent-Type: multipart/alternative; boundary=x\r\n\r\n\
+        --x\r\nContent-Type: text/plain\r\n\r\nhello = world \r\n--x--\r\n";
+    let mut raw = inner.to_vec();
+    for (i, qp) in [true, false, true, false].into_iter().enumerate() {
+        raw = wrap(&raw, qp, i == 1, i % 2 == 0);
+        let every: Vec<usize> = (0..raw.len()).collect();
+        check(&raw, &every, &opts());
+        check(&raw, &[], &Options::default().with_max_encoded_nesting(1));
+        // Three levels are decoded down to the inner text; the fourth stays encoded.
+        let (parts, defects) = from_slice(&raw, &opts());
+        let reached = parts.values().any(|p| p.body == b"hello = world ");
+        let limited = defects.iter().any(|d| d.contains("EncodedNestingLimit"));
+        assert_eq!((reached, limited), (i < 3, i == 3), "wrap {i}");
     }
 }
