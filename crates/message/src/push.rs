@@ -55,6 +55,17 @@ pub enum Event {
         /// The next bytes.
         data: Vec<u8>,
     },
+    /// A leaf's body bytes with the transfer encoding undone, reported after the
+    /// [`Event::Body`] they come from when [`PushParser::decode_bodies`] is on. Concatenated,
+    /// they equal [`Part::decoded_body`](crate::Part::decoded_body). Only parts known to be
+    /// leaves when their header section ends get them: a multipart whose first delimiter never
+    /// comes reports its body as [`Event::Body`] only.
+    DecodedBody {
+        /// The part.
+        id: PartId,
+        /// The next decoded bytes.
+        data: Vec<u8>,
+    },
     /// Bytes of a multipart's epilogue.
     Epilogue {
         /// The multipart.
@@ -177,6 +188,10 @@ pub struct PushParser {
     eof: bool,
     /// Levels of transfer-encoded embedded messages around this parser's input.
     encoded: usize,
+    /// Whether leaves' bodies are also reported decoded.
+    decode_bodies: bool,
+    /// The decoder of the current leaf's body, when bodies are reported decoded.
+    leaf_decoder: Option<StreamDecoder>,
 }
 
 impl PushParser {
@@ -206,10 +221,35 @@ impl PushParser {
             events: VecDeque::new(),
             eof: false,
             encoded,
+            decode_bodies: false,
+            leaf_decoder: None,
         };
         p.parts = first;
         p.start_part(parent, depth, false);
         p
+    }
+
+    /// Also reports leaves' bodies with their transfer encoding undone, as
+    /// [`Event::DecodedBody`], so that attachments can be hashed or stored decoded without
+    /// being held. Call before the first [`PushParser::push`].
+    ///
+    /// ```
+    /// use mailwire_message::{Event, PushParser};
+    /// let mut p = PushParser::new(Default::default()).decode_bodies(true);
+    /// p.push(b"Content-Transfer-Encoding: base64\r\n\r\naGVs");
+    /// p.push(b"bG8=\r\n");
+    /// p.finish();
+    /// let mut decoded = Vec::new();
+    /// while let Some(e) = p.poll_event() {
+    ///     if let Event::DecodedBody { data, .. } = e {
+    ///         decoded.extend(data);
+    ///     }
+    /// }
+    /// assert_eq!(decoded, b"hello");
+    /// ```
+    pub fn decode_bodies(mut self, on: bool) -> Self {
+        self.decode_bodies = on;
+        self
     }
 
     /// Feeds the next bytes of the message.
@@ -468,7 +508,8 @@ impl PushParser {
                             Some(h.id),
                             h.depth + 1,
                             self.encoded + 1,
-                        );
+                        )
+                        .decode_bodies(self.decode_bodies);
                         self.mode = Mode::Encoded(Box::new(Nested {
                             id: h.id,
                             decoder,
@@ -484,6 +525,9 @@ impl PushParser {
             }
             _ => {}
         }
+        self.leaf_decoder = self
+            .decode_bodies
+            .then(|| StreamDecoder::for_body(d.encoding));
         self.mode = Mode::Leaf(h.id);
     }
 
@@ -501,10 +545,23 @@ impl PushParser {
             return;
         }
         let event = match self.mode {
-            Mode::Leaf(id) => Event::Body {
-                id: PartId(id),
-                data,
-            },
+            Mode::Leaf(id) => {
+                let mut decoded = Vec::new();
+                if let Some(d) = &mut self.leaf_decoder {
+                    d.feed(&data, &mut decoded);
+                }
+                self.push_body(Event::Body {
+                    id: PartId(id),
+                    data,
+                });
+                if !decoded.is_empty() {
+                    self.push_body(Event::DecodedBody {
+                        id: PartId(id),
+                        data: decoded,
+                    });
+                }
+                return;
+            }
             Mode::Frame => match self.frames.last() {
                 Some(Frame::Multipart {
                     id,
@@ -526,9 +583,14 @@ impl PushParser {
             },
             _ => return,
         };
-        // Coalesce with the previous event of the same part and kind.
+        self.push_body(event);
+    }
+
+    /// Queues body bytes, coalesced with the previous event of the same part and kind.
+    fn push_body(&mut self, event: Event) {
         match (self.events.back_mut(), event) {
             (Some(Event::Body { id: a, data: d }), Event::Body { id: b, data })
+            | (Some(Event::DecodedBody { id: a, data: d }), Event::DecodedBody { id: b, data })
             | (Some(Event::Epilogue { id: a, data: d }), Event::Epilogue { id: b, data })
                 if *a == b =>
             {
@@ -617,6 +679,19 @@ impl PushParser {
         self.events.push_back(Event::PartEnd { id: PartId(n.id) });
     }
 
+    /// Reports what the current leaf's decoder held back.
+    fn end_leaf_decoder(&mut self) {
+        let (Mode::Leaf(id), Some(mut d)) = (&self.mode, self.leaf_decoder.take()) else {
+            return;
+        };
+        let mut decoded = Vec::new();
+        d.finish(&mut decoded);
+        if !decoded.is_empty() {
+            let id = PartId(*id);
+            self.push_body(Event::DecodedBody { id, data: decoded });
+        }
+    }
+
     fn new_child(&mut self) {
         let Some(Frame::Multipart {
             id, depth, digest, ..
@@ -637,6 +712,7 @@ impl PushParser {
     /// A delimiter line of `level` was consumed: end what it ends, start what it starts.
     fn on_delimiter(&mut self, level: usize, close: bool) {
         self.end_encoded();
+        self.end_leaf_decoder();
         if let Mode::Leaf(id) = self.mode {
             self.events.push_back(Event::PartEnd { id: PartId(id) });
             self.mode = Mode::Frame;
@@ -700,6 +776,7 @@ impl PushParser {
         let rest = std::mem::take(&mut self.held);
         self.emit(rest);
         self.end_encoded();
+        self.end_leaf_decoder();
         if let Mode::Leaf(id) = self.mode {
             self.events.push_back(Event::PartEnd { id: PartId(id) });
         }

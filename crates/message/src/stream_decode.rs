@@ -13,6 +13,8 @@ const MAX_HELD: usize = 4096;
 /// A decoder for one body.
 #[derive(Debug)]
 pub(crate) enum StreamDecoder {
+    /// 7bit, 8bit, binary and unknown encodings: the bytes as they are.
+    Identity,
     Base64(Base64State),
     QuotedPrintable(QpState),
 }
@@ -27,9 +29,15 @@ impl StreamDecoder {
         }
     }
 
+    /// A decoder for a body in `encoding`, whatever it is.
+    pub(crate) fn for_body(encoding: TransferEncoding) -> Self {
+        Self::new(encoding).unwrap_or(Self::Identity)
+    }
+
     /// Decodes the next bytes of the body, appending the output that is final to `out`.
     pub(crate) fn feed(&mut self, data: &[u8], out: &mut Vec<u8>) {
         match self {
+            Self::Identity => out.extend_from_slice(data),
             Self::Base64(s) => s.feed(data, out),
             Self::QuotedPrintable(s) => {
                 for &c in data {
@@ -42,6 +50,7 @@ impl StreamDecoder {
     /// The body ended: appends what was held back.
     pub(crate) fn finish(&mut self, out: &mut Vec<u8>) {
         match self {
+            Self::Identity => {}
             Self::Base64(s) => s.finish(out),
             Self::QuotedPrintable(s) => s.finish(out),
         }

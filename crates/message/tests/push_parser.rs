@@ -11,6 +11,8 @@ struct PartView {
     parent: Option<u32>,
     headers: Vec<(Vec<u8>, Vec<u8>)>,
     body: Vec<u8>,
+    /// The transfer-decoded body of a part known to be a leaf when its headers end.
+    decoded: Vec<u8>,
     epilogue: Vec<u8>,
     ended: bool,
 }
@@ -84,6 +86,15 @@ fn from_slice(raw: &[u8], opts: &Options) -> (BTreeMap<u32, PartView>, Vec<Strin
     let msg = Message::parse_with(raw, opts);
     let mut parts = BTreeMap::new();
     for p in msg.parts() {
+        // A multipart whose first delimiter never comes is a leaf only in hindsight.
+        let late_leaf = msg.defects().iter().any(|d| {
+            d.part == p.id() && d.kind == mailwire_message::DefectKind::StartBoundaryNotFound
+        });
+        let decoded = if p.is_message() || p.is_multipart() || late_leaf {
+            Vec::new()
+        } else {
+            p.decoded_body().into_owned()
+        };
         let body = if p.is_message() {
             Vec::new()
         } else if p.is_multipart() {
@@ -100,6 +111,7 @@ fn from_slice(raw: &[u8], opts: &Options) -> (BTreeMap<u32, PartView>, Vec<Strin
                     .map(|h| (h.name().as_bytes().to_vec(), h.value().to_vec()))
                     .collect(),
                 body,
+                decoded,
                 epilogue: p.epilogue().unwrap_or_default().to_vec(),
                 ended: true,
             },
@@ -111,7 +123,7 @@ fn from_slice(raw: &[u8], opts: &Options) -> (BTreeMap<u32, PartView>, Vec<Strin
 }
 
 fn from_push(raw: &[u8], cuts: &[usize], opts: &Options) -> (BTreeMap<u32, PartView>, Vec<String>) {
-    let mut p = PushParser::new(opts.clone());
+    let mut p = PushParser::new(opts.clone()).decode_bodies(true);
     let mut parts: BTreeMap<u32, PartView> = BTreeMap::new();
     let mut defects = Vec::new();
     let mut drain = |p: &mut PushParser| {
@@ -127,6 +139,9 @@ fn from_push(raw: &[u8], cuts: &[usize], opts: &Options) -> (BTreeMap<u32, PartV
                     v.headers = headers.into_iter().map(|f| (f.name, f.value)).collect();
                 }
                 Event::Body { id, data } => parts.entry(id.0).or_default().body.extend(data),
+                Event::DecodedBody { id, data } => {
+                    parts.entry(id.0).or_default().decoded.extend(data)
+                }
                 Event::Epilogue { id, data } => {
                     parts.entry(id.0).or_default().epilogue.extend(data)
                 }
