@@ -10,7 +10,7 @@ type Parts = BTreeMap<u32, (Option<u32>, Vec<(Vec<u8>, Vec<u8>)>, Vec<u8>, Vec<u
 fuzz_target!(|input: (Vec<u8>, Vec<u8>)| {
     let (cuts, raw) = input;
     let opts = Options::default()
-        .with_max_encoded_nesting(0)
+        .with_max_encoded_nesting(2)
         .with_max_parts(50)
         .with_max_depth(8)
         .with_max_header_bytes(2000);
@@ -40,7 +40,7 @@ fuzz_target!(|input: (Vec<u8>, Vec<u8>)| {
 
     let mut got: Parts = BTreeMap::new();
     let mut defects = Vec::new();
-    let mut parser = PushParser::new(opts);
+    let mut parser = PushParser::new(opts).decode_bodies(true);
     let mut drain = |p: &mut PushParser| {
         while let Some(e) = p.poll_event() {
             match e {
