@@ -327,9 +327,11 @@ fn create(i: &[u8]) -> R<'_, CommandBody<'_>> {
 
 pub(crate) fn status_item(i: &[u8]) -> R<'_, StatusItem<'_>> {
     let (rest, a) = atom(i)?;
+    // Uppercased once and compared whole, rather than compared case-insensitively per name.
+    let upper = Upper::new(a.as_str().as_bytes());
     let known = StatusItem::NAMES
         .iter()
-        .find(|(n, _)| a.eq_ignore_case(n))
+        .find(|(n, _)| n.as_bytes() == upper.as_bytes())
         .map(|(_, v)| v.clone());
     Ok((rest, known.unwrap_or(StatusItem::Other(a))))
 }
