@@ -11,7 +11,7 @@ use nom::multi::separated_list1;
 use nom::sequence::{delimited, preceded};
 
 use crate::encode::Writer;
-use crate::parse::core::{R, Upper, fail, header_list, number, nz_number, paren_list1};
+use crate::parse::core::{R, Upper, fail, header_list, number, nz_number, paren_list1, sp};
 use crate::types::{AString, static_enum, static_struct};
 
 /// What FETCH asks for.
@@ -141,20 +141,22 @@ impl crate::types::IntoStatic for Partial {
 }
 
 fn section_text(i: &[u8]) -> R<'_, SectionText<'_>> {
-    alt((
-        map(
-            preceded(tag_no_case("HEADER.FIELDS.NOT "), header_list),
-            SectionText::HeaderFieldsNot,
-        ),
-        map(
-            preceded(tag_no_case("HEADER.FIELDS "), header_list),
-            SectionText::HeaderFields,
-        ),
-        value(SectionText::Header, tag_no_case("HEADER")),
-        value(SectionText::Text, tag_no_case("TEXT")),
-        value(SectionText::Mime, tag_no_case("MIME")),
-    ))
-    .parse(i)
+    // Dispatch on the whole name (letters and dots) instead of trying each spelling in turn.
+    let len = i
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic() || **b == b'.')
+        .count();
+    let (name, rest) = i.split_at(len);
+    match Upper::new(name).as_bytes() {
+        b"HEADER.FIELDS.NOT" => {
+            map(preceded(sp, header_list), SectionText::HeaderFieldsNot).parse(rest)
+        }
+        b"HEADER.FIELDS" => map(preceded(sp, header_list), SectionText::HeaderFields).parse(rest),
+        b"HEADER" => Ok((rest, SectionText::Header)),
+        b"TEXT" => Ok((rest, SectionText::Text)),
+        b"MIME" => Ok((rest, SectionText::Mime)),
+        _ => fail(i),
+    }
 }
 
 fn part_numbers(i: &[u8]) -> R<'_, Vec<NonZeroU32>> {

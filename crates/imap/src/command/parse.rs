@@ -108,7 +108,7 @@ fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
     if let Some(body) = simple {
         return Ok((rest, body));
     }
-    if !WITH_ARGUMENTS.contains(&upper.as_bytes()) {
+    if !takes_arguments(upper.as_bytes()) {
         let args = sp(rest).map(|(r, ())| r).unwrap_or(rest);
         if let Some(r) = crate::extensions::quota_command(name, args) {
             return r.map(|(r, c)| (r, CommandBody::Quota(c)));
@@ -209,35 +209,39 @@ fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
     }
 }
 
-const WITH_ARGUMENTS: [&[u8]; 27] = [
-    b"RLIST",
-    b"RLSUB",
-    b"CANCELUPDATE",
-    b"SORT",
-    b"THREAD",
-    b"AUTHENTICATE",
-    b"LOGIN",
-    b"ENABLE",
-    b"SELECT",
-    b"EXAMINE",
-    b"CREATE",
-    b"DELETE",
-    b"RENAME",
-    b"SUBSCRIBE",
-    b"UNSUBSCRIBE",
-    b"LIST",
-    b"LSUB",
-    b"STATUS",
-    b"APPEND",
-    b"UID",
-    b"SEARCH",
-    b"FETCH",
-    b"STORE",
-    b"COPY",
-    b"MOVE",
-    b"COMPRESS",
-    b"ID",
-];
+/// The base commands that take arguments (one `match`, compiled to a switch on the length).
+fn takes_arguments(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"RLIST"
+            | b"RLSUB"
+            | b"CANCELUPDATE"
+            | b"SORT"
+            | b"THREAD"
+            | b"AUTHENTICATE"
+            | b"LOGIN"
+            | b"ENABLE"
+            | b"SELECT"
+            | b"EXAMINE"
+            | b"CREATE"
+            | b"DELETE"
+            | b"RENAME"
+            | b"SUBSCRIBE"
+            | b"UNSUBSCRIBE"
+            | b"LIST"
+            | b"LSUB"
+            | b"STATUS"
+            | b"APPEND"
+            | b"UID"
+            | b"SEARCH"
+            | b"FETCH"
+            | b"STORE"
+            | b"COPY"
+            | b"MOVE"
+            | b"COMPRESS"
+            | b"ID"
+    )
+}
 
 fn authenticate(i: &[u8]) -> R<'_, CommandBody<'_>> {
     let ir = alt((
@@ -323,9 +327,11 @@ fn create(i: &[u8]) -> R<'_, CommandBody<'_>> {
 
 pub(crate) fn status_item(i: &[u8]) -> R<'_, StatusItem<'_>> {
     let (rest, a) = atom(i)?;
+    // Uppercased once and compared whole, rather than compared case-insensitively per name.
+    let upper = Upper::new(a.as_str().as_bytes());
     let known = StatusItem::NAMES
         .iter()
-        .find(|(n, _)| a.eq_ignore_case(n))
+        .find(|(n, _)| n.as_bytes() == upper.as_bytes())
         .map(|(_, v)| v.clone());
     Ok((rest, known.unwrap_or(StatusItem::Other(a))))
 }

@@ -186,10 +186,11 @@ const NUMBER_KEYS: [(&str, NumberKey); 4] = [
     ("YOUNGER", SearchKey::Younger),
 ];
 
+/// `name` is uppercase.
 fn find<T: Copy>(table: &[(&str, T)], name: &[u8]) -> Option<T> {
     table
         .iter()
-        .find(|(n, _)| n.as_bytes().eq_ignore_ascii_case(name))
+        .find(|(n, _)| n.as_bytes() == name)
         .map(|(_, v)| *v)
 }
 
@@ -216,16 +217,13 @@ pub(crate) fn search_key(depth: usize) -> impl Fn(&[u8]) -> R<'_, SearchKey<'_>>
             return map(sequence_set, SearchKey::SequenceSet).parse(i);
         }
         let (rest, name) = keyword(i)?;
-        if let Some(k) = FLAG_KEYS
-            .iter()
-            .find(|(n, _)| n.as_bytes().eq_ignore_ascii_case(name))
-        {
+        // Uppercased once; the tables are then compared byte for byte.
+        let upper = Upper::new(name);
+        let name = upper.as_bytes();
+        if let Some(k) = FLAG_KEYS.iter().find(|(n, _)| n.as_bytes() == name) {
             return Ok((rest, k.1.clone()));
         }
-        if let Some(idx) = STRING_KEYS
-            .iter()
-            .position(|n| n.as_bytes().eq_ignore_ascii_case(name))
-        {
+        if let Some(idx) = STRING_KEYS.iter().position(|n| n.as_bytes() == name) {
             return map(preceded(sp, astring), |s| string_key(idx, s)).parse(rest);
         }
         if let Some(f) = find(&DATE_KEYS, name) {
@@ -234,8 +232,7 @@ pub(crate) fn search_key(depth: usize) -> impl Fn(&[u8]) -> R<'_, SearchKey<'_>>
         if let Some(f) = find(&NUMBER_KEYS, name) {
             return map(preceded(sp, number), f).parse(rest);
         }
-        let upper = Upper::new(name);
-        match upper.as_bytes() {
+        match name {
             b"HEADER" => map((preceded(sp, astring), preceded(sp, astring)), |(h, v)| {
                 SearchKey::Header(h, v)
             })

@@ -6,9 +6,8 @@ use std::num::NonZeroU32;
 use nom::branch::alt;
 use nom::bytes::complete::{take, take_while, take_while_m_n, take_while1};
 use nom::character::complete::char;
-use nom::combinator::{map, map_res, opt, recognize, value, verify};
+use nom::combinator::{map, map_res, opt, recognize, verify};
 use nom::error::{Error, ErrorKind};
-use nom::multi::separated_list1;
 use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
@@ -299,28 +298,39 @@ pub fn text(i: &[u8]) -> R<'_, Text<'_>> {
 }
 
 fn seq_number(i: &[u8]) -> R<'_, SeqOrUid> {
-    alt((
-        map(nz_number, SeqOrUid::Value),
-        value(SeqOrUid::Asterisk, char('*')),
-    ))
-    .parse(i)
+    match i.split_first() {
+        Some((b'*', rest)) => Ok((rest, SeqOrUid::Asterisk)),
+        _ => nz_number(i).map(|(r, n)| (r, SeqOrUid::Value(n))),
+    }
 }
 
 fn sequence(i: &[u8]) -> R<'_, Sequence> {
     let (i, a) = seq_number(i)?;
-    match opt(preceded(char(':'), seq_number)).parse(i)? {
-        (i, Some(b)) => Ok((i, Sequence::Range(a, b))),
-        (i, None) => Ok((i, Sequence::Single(a))),
+    // A `:` not followed by a number ends the sequence there, for the caller to reject.
+    if let Some((b':', rest)) = i.split_first()
+        && let Ok((rest, b)) = seq_number(rest)
+    {
+        return Ok((rest, Sequence::Range(a, b)));
     }
+    Ok((i, Sequence::Single(a)))
 }
 
-/// `sequence-set`, or `$`.
+/// `sequence-set`, or `$`. Written out by hand: it sits in every FETCH, STORE, COPY and
+/// SEARCH, and the generic combinators cost more than the scanning.
 pub fn sequence_set(i: &[u8]) -> R<'_, SequenceSet> {
-    alt((
-        value(SequenceSet::Saved, char('$')),
-        map(separated_list1(char(','), sequence), SequenceSet::Set),
-    ))
-    .parse(i)
+    if let Some((b'$', rest)) = i.split_first() {
+        return Ok((rest, SequenceSet::Saved));
+    }
+    let (mut i, first) = sequence(i)?;
+    let mut set = vec![first];
+    while let Some((b',', rest)) = i.split_first() {
+        let Ok((rest, next)) = sequence(rest) else {
+            break;
+        };
+        set.push(next);
+        i = rest;
+    }
+    Ok((i, SequenceSet::Set(set)))
 }
 
 /// `flag` / `flag-fetch` / `flag-perm` / `flag-keyword`.
@@ -342,10 +352,7 @@ pub fn paren_list<'a, O, P>(p: P) -> impl Parser<&'a [u8], Output = Vec<O>, Erro
 where
     P: Parser<&'a [u8], Output = O, Error = Error<&'a [u8]>>,
 {
-    map(
-        delimited(open, opt(separated_list1(sp, p)), close),
-        Option::unwrap_or_default,
-    )
+    list_in_parens(p, false)
 }
 
 /// `"(" x *(SP x) ")"` (at least one).
@@ -355,7 +362,43 @@ pub fn paren_list1<'a, O, P>(
 where
     P: Parser<&'a [u8], Output = O, Error = Error<&'a [u8]>>,
 {
-    delimited(open, separated_list1(sp, p), close)
+    list_in_parens(p, true)
+}
+
+/// A parenthesised list separated by single spaces, as one loop: these lists sit in almost
+/// every command, and nom's `delimited(opt(separated_list1))` adds a layer per element.
+fn list_in_parens<'a, O, P>(
+    mut p: P,
+    non_empty: bool,
+) -> impl Parser<&'a [u8], Output = Vec<O>, Error = Error<&'a [u8]>>
+where
+    P: Parser<&'a [u8], Output = O, Error = Error<&'a [u8]>>,
+{
+    move |i: &'a [u8]| {
+        let (mut i, ()) = open(i)?;
+        let mut out = Vec::new();
+        match p.parse(i) {
+            Ok((rest, first)) => {
+                out.push(first);
+                i = rest;
+                while let Some((b' ', after)) = i.split_first() {
+                    match p.parse(after) {
+                        Ok((rest, next)) => {
+                            out.push(next);
+                            i = rest;
+                        }
+                        Err(nom::Err::Error(_)) => break,
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+            Err(nom::Err::Error(e)) if non_empty => return Err(nom::Err::Error(e)),
+            Err(nom::Err::Error(_)) => {}
+            Err(e) => return Err(e),
+        }
+        let (i, ()) = close(i)?;
+        Ok((i, out))
+    }
 }
 
 fn two_digits(i: &[u8]) -> R<'_, u8> {

@@ -1,23 +1,62 @@
 //! Character classes of the IMAP grammar (RFC 3501 §9, RFC 9051 §9).
 
+const ATOM: u8 = 1;
+const ASTRING: u8 = 2;
+const TAG: u8 = 4;
+const LIST: u8 = 8;
+
+const fn classes_of(b: u8) -> u8 {
+    let atom = matches!(b, 0x21..=0x7e)
+        && !matches!(b, b'(' | b')' | b'{' | b'%' | b'*' | b'"' | b'\\' | b']');
+    let astring = atom || b == b']';
+    let tag = astring && b != b'+';
+    let list = astring || b == b'%' || b == b'*';
+    let mut classes = 0;
+    if atom {
+        classes |= ATOM;
+    }
+    if astring {
+        classes |= ASTRING;
+    }
+    if tag {
+        classes |= TAG;
+    }
+    if list {
+        classes |= LIST;
+    }
+    classes
+}
+
+/// The classes of every byte, looked up rather than recomputed: these tests run once per
+/// byte of every atom, tag and mailbox name.
+const CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = classes_of(b as u8);
+        b += 1;
+    }
+    table
+};
+
 /// `CHAR` without `CTL`, minus the atom-specials: `( ) { SP % * " \ ]`.
 pub const fn is_atom_char(b: u8) -> bool {
-    matches!(b, 0x21..=0x7e) && !matches!(b, b'(' | b')' | b'{' | b'%' | b'*' | b'"' | b'\\' | b']')
+    CLASSES[b as usize] & ATOM != 0
 }
 
 /// `ASTRING-CHAR`: an atom char or `]`.
 pub const fn is_astring_char(b: u8) -> bool {
-    is_atom_char(b) || b == b']'
+    CLASSES[b as usize] & ASTRING != 0
 }
 
 /// A tag char: an `ASTRING-CHAR` other than `+`.
 pub const fn is_tag_char(b: u8) -> bool {
-    is_astring_char(b) && b != b'+'
+    CLASSES[b as usize] & TAG != 0
 }
 
 /// `list-char`: an atom char, a list wildcard (`%`, `*`) or `]`.
 pub const fn is_list_char(b: u8) -> bool {
-    is_astring_char(b) || b == b'%' || b == b'*'
+    CLASSES[b as usize] & LIST != 0
 }
 
 /// `TEXT-CHAR`, widened to 8-bit bytes as UTF8=ACCEPT and real servers allow: anything but
@@ -34,4 +73,26 @@ pub const fn is_quoted_content(b: u8) -> bool {
 /// `CHAR8`: any byte except NUL (the content of a non-binary literal).
 pub const fn is_char8(b: u8) -> bool {
     b != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_matches_the_grammar() {
+        for b in 0..=255u8 {
+            let atom = (0x21..=0x7e).contains(&b) && !b"(){%*\"\\]".contains(&b);
+            assert_eq!(is_atom_char(b), atom, "atom {b:#x}");
+            assert_eq!(is_astring_char(b), atom || b == b']', "astring {b:#x}");
+            assert_eq!(
+                is_tag_char(b),
+                (atom || b == b']') && b != b'+',
+                "tag {b:#x}"
+            );
+            let list = atom || b"]%*".contains(&b);
+            assert_eq!(is_list_char(b), list, "list {b:#x}");
+        }
+        assert!(is_atom_char(b'A') && !is_atom_char(b' ') && !is_atom_char(0x80));
+    }
 }

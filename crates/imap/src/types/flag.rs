@@ -36,17 +36,15 @@ impl<'a> Flag<'a> {
     }
 
     pub(crate) fn system(name: Atom<'a>) -> Self {
-        const NAMES: [(&str, Flag<'static>); 6] = [
-            ("Answered", Flag::Answered),
-            ("Flagged", Flag::Flagged),
-            ("Deleted", Flag::Deleted),
-            ("Seen", Flag::Seen),
-            ("Draft", Flag::Draft),
-            ("Recent", Flag::Recent),
-        ];
-        match NAMES.iter().find(|(n, _)| name.eq_ignore_case(n)) {
-            Some((_, f)) => f.clone(),
-            None => Self::Extension(name),
+        // One pass over the bytes, uppercased on the stack, then a switch on the length.
+        match crate::parse::core::Upper::new(name.as_str().as_bytes()).as_bytes() {
+            b"ANSWERED" => Flag::Answered,
+            b"FLAGGED" => Flag::Flagged,
+            b"DELETED" => Flag::Deleted,
+            b"SEEN" => Flag::Seen,
+            b"DRAFT" => Flag::Draft,
+            b"RECENT" => Flag::Recent,
+            _ => Self::Extension(name),
         }
     }
 
