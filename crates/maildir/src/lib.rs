@@ -42,7 +42,6 @@ mod keywords;
 mod lock;
 mod store;
 mod uidlist;
-pub mod utf7;
 
 pub use crlf::CrlfReader;
 pub use error::{Error, Result};

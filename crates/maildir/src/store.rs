@@ -10,7 +10,7 @@ use crate::filename;
 use crate::folder::{Folder, Status};
 use crate::fsutil::{Modes, read_optional, replace_file};
 use crate::lock::DotLock;
-use crate::utf7;
+use mailwire_core::utf7;
 
 const SUBSCRIPTIONS: &str = "subscriptions";
 /// Dovecot marks each folder directory with this empty file.
@@ -106,7 +106,7 @@ impl Maildir {
             if !entry.file_type().at(entry.path())?.is_dir() {
                 continue;
             }
-            if let Some(name) = utf7::decode(encoded) {
+            if let Ok(name) = utf7::decode(encoded.as_bytes()) {
                 names.push(name);
             }
         }
@@ -194,7 +194,7 @@ impl Maildir {
         Ok(parse_subscriptions(&text)
             .1
             .iter()
-            .map(|n| utf7::decode(n).unwrap_or_else(|| n.clone()))
+            .map(|n| utf7::decode(n.as_bytes()).unwrap_or_else(|_| n.clone()))
             .collect())
     }
 

@@ -10,7 +10,7 @@ mod string;
 
 pub use datetime::{Date, DateTime};
 pub use flag::{Flag, MailboxAttribute};
-pub use mailbox::{Mailbox, decode_modified_utf7, encode_modified_utf7};
+pub use mailbox::Mailbox;
 pub use sequence::{SeqOrUid, Sequence, SequenceSet};
 pub use string::{
     AString, Atom, AtomExt, IString, Literal, LiteralMode, NString, Quoted, Tag, Text,
@@ -45,8 +45,8 @@ pub enum ValidationError {
     #[error("not valid UTF-8")]
     NotUtf8,
     /// A mailbox name that is not valid modified UTF-7.
-    #[error("not valid modified UTF-7")]
-    BadModifiedUtf7,
+    #[error("not valid modified UTF-7: {0}")]
+    BadModifiedUtf7(#[from] mailwire_core::utf7::Utf7Error),
     /// The value does not follow its syntax.
     #[error("invalid {0}")]
     Syntax(&'static str),
