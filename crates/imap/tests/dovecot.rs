@@ -4,9 +4,9 @@
 //! every byte Dovecot sent parses and round-trips.
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command as Process, Stdio};
+use std::process::{Command as Process, Stdio};
 use std::time::{Duration, Instant};
 
 use mailwire_imap::command::{AppendData, AppendMessage, Command, CommandBody, parse_command};
@@ -14,25 +14,10 @@ use mailwire_imap::encode::Encode;
 use mailwire_imap::framing::{FrameEvent, Framer, FramerOptions, Role};
 use mailwire_imap::response::{Body, Data, FetchItem, Response, StatusKind, parse_response};
 use mailwire_imap::types::{Flag, Literal, LiteralMode, Mailbox, Tag};
+use mailwire_test_support::{KillOnDrop, free_port};
 
-/// Kills Dovecot when the test ends, also on failure.
-struct Dovecot(Child);
-
-impl Drop for Dovecot {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
-fn start(dir: &Path, port: u16) -> Dovecot {
+/// Starts Dovecot in the foreground; it is killed when the returned guard drops.
+fn start(dir: &Path, port: u16) -> KillOnDrop {
     let t = dir.display();
     let conf = format!(
         "base_dir = {t}/run\nlog_path = {t}/dovecot.log\nprotocols = imap\nlisten = 127.0.0.1\nssl = no\n\
@@ -60,7 +45,7 @@ fn start(dir: &Path, port: u16) -> Dovecot {
         .stderr(Stdio::null())
         .spawn()
         .expect("dovecot starts");
-    Dovecot(child)
+    KillOnDrop(child)
 }
 
 struct Client {

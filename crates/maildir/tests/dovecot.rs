@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Test code: a panic is the failure report.
 
 use std::fs;
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -11,6 +11,7 @@ use std::thread;
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use mailwire_maildir::{Flag, Flags, Maildir, MessageInfo};
+use mailwire_test_support::free_port;
 use serde_json::{Value, json};
 
 const NOBODY: u32 = 65534;
@@ -27,11 +28,7 @@ struct Dovecot {
 
 impl Dovecot {
     fn start(base: &Path) -> Self {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = free_port();
         fs::set_permissions(base, fs::Permissions::from_mode(0o755)).unwrap();
         let home = base.join("home/alice");
         let maildir = home.join("Maildir");

@@ -4,74 +4,18 @@
 #![allow(clippy::unwrap_used)] // Test helpers: a panic is a failed assertion.
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 use bytes::BytesMut;
 use mailwire_core::Secret;
 use mailwire_pop3::{ClientEvent, ClientOptions, ClientSession, LoginMethod, MessageNumber};
+use mailwire_test_support::{KillOnDrop, example_binary, free_port, run, wait_for_port};
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Builds the examples once and returns the path of `name`.
-fn example_binary(name: &str) -> PathBuf {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    let dir = BUILT.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| String::from("cargo"));
-        let status = Command::new(cargo)
-            .current_dir(workspace_root())
-            .args([
-                "build",
-                "-q",
-                "--example",
-                "pop3-server",
-                "--example",
-                "pop3-client",
-            ])
-            .args(["--features", "pop3,sasl,core,maildir"])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map_or_else(|| workspace_root().join("target"), PathBuf::from);
-        target.join("debug/examples")
-    });
-    dir.join(name)
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn wait_for_port(port: u16) {
-    let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "port {port} never opened"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-/// Kills the child process when dropped, also when the test fails.
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+/// The examples these tests run, and the facade features they need.
+const EXAMPLE_FEATURES: &str = "pop3,sasl,core,maildir";
 
 /// The test messages: a line starting with `.`, a line of `..`, a line over 2,000 bytes, and
 /// one message without a final line break.
@@ -102,7 +46,7 @@ fn fill_maildir(dir: &Path, messages: &[Vec<u8>]) {
 }
 
 struct Server {
-    _guard: Guard,
+    _guard: KillOnDrop,
     port: u16,
     tls_port: u16,
     dir: tempfile::TempDir,
@@ -112,7 +56,7 @@ fn start_server(messages: &[Vec<u8>], extra: &[&str]) -> Server {
     let dir = tempfile::tempdir().unwrap();
     fill_maildir(&dir.path().join("mail/alice"), messages);
     let (port, tls_port) = (free_port(), free_port());
-    let child = Command::new(example_binary("pop3-server"))
+    let child = Command::new(example_binary("pop3-server", EXAMPLE_FEATURES))
         .args(["--listen", &format!("127.0.0.1:{port}")])
         .args(["--listen-tls", &format!("127.0.0.1:{tls_port}")])
         .arg("--maildir")
@@ -124,7 +68,7 @@ fn start_server(messages: &[Vec<u8>], extra: &[&str]) -> Server {
         .stdout(Stdio::null())
         .spawn()
         .unwrap();
-    let guard = Guard(child);
+    let guard = KillOnDrop(child);
     wait_for_port(port);
     wait_for_port(tls_port);
     Server {
@@ -133,22 +77,6 @@ fn start_server(messages: &[Vec<u8>], extra: &[&str]) -> Server {
         tls_port,
         dir,
     }
-}
-
-fn run_python(script: &str, args: &[String]) -> String {
-    let output = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .args(args)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "python failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
 }
 
 const POPLIB_SCRIPT: &str = r#"
@@ -205,10 +133,8 @@ p.quit()
 fn python_poplib() {
     let messages = messages();
     let server = start_server(&messages, &[]);
-    let out = run_python(
-        POPLIB_SCRIPT,
-        &[server.port.to_string(), server.tls_port.to_string()],
-    );
+    let (port, tls_port) = (server.port.to_string(), server.tls_port.to_string());
+    let out = run("python3", &["-c", POPLIB_SCRIPT, &port, &tls_port], None);
     let crlf = |m: &[u8]| {
         let mut s = String::from_utf8(m.to_vec()).unwrap().replace('\n', "\r\n");
         if !s.ends_with("\r\n") {
@@ -312,7 +238,7 @@ fn fetchmail_retrieves_into_a_folder() {
          print(p.stat())\np.quit()\n",
         server.port
     );
-    assert_eq!(run_python(&check, &[]), "(0, 0)\n");
+    assert_eq!(run("python3", &["-c", &check], None), "(0, 0)\n");
 }
 
 #[test]
@@ -586,16 +512,7 @@ fn our_client_against_dovecot() {
 
 /// Runs the `pop3-client` example; returns its standard output.
 fn pop3_client(args: &[&str]) -> String {
-    let output = Command::new(example_binary("pop3-client"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "pop3-client {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    run(example_binary("pop3-client", EXAMPLE_FEATURES), args, None)
 }
 
 #[test]

@@ -4,73 +4,15 @@
 //! Run with `cargo test -p mailwire-smtp -- --ignored`.
 #![allow(clippy::unwrap_used)] // Test helpers: a panic is a failed assertion.
 
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
-use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::process::{Command, Output, Stdio};
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use mailwire_test_support::{KillOnDrop, example_binary, free_port, output_text, wait_for_port};
 
-/// Builds both examples once and returns the path of `name`.
-fn example_binary(name: &str) -> PathBuf {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    let dir = BUILT.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| String::from("cargo"));
-        let status = Command::new(cargo)
-            .current_dir(workspace_root())
-            .args([
-                "build",
-                "-q",
-                "--example",
-                "smtp-server",
-                "--example",
-                "smtp-client",
-            ])
-            .args(["--features", "smtp,sasl,core,maildir,message"])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map_or_else(|| workspace_root().join("target"), PathBuf::from);
-        target.join("debug/examples")
-    });
-    dir.join(name)
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn wait_for_port(port: u16) {
-    let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "port {port} never opened"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-/// Kills the server when dropped, also when the test fails.
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+/// The facade features the SMTP examples need.
+const EXAMPLE_FEATURES: &str = "smtp,sasl,core,maildir,message";
 
 struct Server {
-    _guard: Guard,
+    _guard: KillOnDrop,
     target: String,
     dir: tempfile::TempDir,
 }
@@ -79,7 +21,7 @@ impl Server {
     fn start() -> Server {
         let dir = tempfile::tempdir().unwrap();
         let port = free_port();
-        let child = Command::new(example_binary("smtp-server"))
+        let child = Command::new(example_binary("smtp-server", EXAMPLE_FEATURES))
             .args(["--listen", &format!("127.0.0.1:{port}")])
             .arg("--maildir")
             .arg(dir.path().join("Maildir"))
@@ -87,7 +29,7 @@ impl Server {
             .stdout(Stdio::null())
             .spawn()
             .unwrap();
-        let guard = Guard(child);
+        let guard = KillOnDrop(child);
         wait_for_port(port);
         Server {
             _guard: guard,
@@ -135,11 +77,7 @@ fn swaks(server: &Server, args: &[&str]) -> (Output, String) {
         .stdin(Stdio::null())
         .output()
         .unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let text = output_text(&output);
     (output, text)
 }
 
@@ -186,7 +124,7 @@ fn smtp_client_example_starttls_auth_lands_in_the_maildir() {
     let server = Server::start();
     let file = server.dir.path().join("message.eml");
     std::fs::write(&file, MESSAGE).unwrap();
-    let output = Command::new(example_binary("smtp-client"))
+    let output = Command::new(example_binary("smtp-client", EXAMPLE_FEATURES))
         .args(["--server", &server.target, "--starttls", "--insecure"])
         .args(["--auth", "alice:secret", "--from", "a@example.test"])
         // A foreign domain too: accepted because the client authenticated.
@@ -232,7 +170,7 @@ fn wrong_password_gets_535_and_nothing_lands() {
     // The client example reports the failure with a non-zero exit.
     let file = server.dir.path().join("message.eml");
     std::fs::write(&file, MESSAGE).unwrap();
-    let output = Command::new(example_binary("smtp-client"))
+    let output = Command::new(example_binary("smtp-client", EXAMPLE_FEATURES))
         .args(["--server", &server.target, "--starttls", "--insecure"])
         .args(["--auth", "alice:wrong", "--from", "a@example.test"])
         .args(["--to", "b@example.test"])

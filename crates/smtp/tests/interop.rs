@@ -5,7 +5,7 @@
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -16,6 +16,7 @@ use mailwire_smtp::client::{
     Client, ClientOptions, Envelope, Event as ClientEvent, StartTls, TransactionResult,
 };
 use mailwire_smtp::server::{Event, Server, ServerOptions};
+use mailwire_test_support::{KillOnDrop, free_port, run, wait_for_port};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer, ServerName};
 use rustls::{ClientConnection, ServerConnection, StreamOwned};
 
@@ -243,60 +244,6 @@ fn start_server() -> TestServer {
         }
     });
     TestServer { port, store, cert }
-}
-
-/// Kills the peer process when the test ends, pass or fail.
-struct Peer(Child);
-
-impl Drop for Peer {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn wait_for_port(port: u16) {
-    for _ in 0..200 {
-        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("nothing listens on port {port}");
-}
-
-fn run(program: &str, args: &[&str], stdin: Option<&[u8]>) -> String {
-    let mut child = Command::new(program)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{program}: {e}"));
-    let mut input = child.stdin.take().unwrap();
-    if let Some(data) = stdin {
-        input.write_all(data).unwrap();
-    }
-    drop(input);
-    let output = child.wait_with_output().unwrap();
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(
-        output.status.success(),
-        "{program} {args:?} failed:\n{text}"
-    );
-    text
 }
 
 const PYTHON_SMTPLIB: &str = r#"
@@ -553,7 +500,7 @@ fn delivered(result: &TransactionResult) -> Vec<bool> {
 fn our_client_against_smtp_sink() {
     let port = free_port();
     let address = format!("127.0.0.1:{port}");
-    let _sink = Peer(
+    let _sink = KillOnDrop(
         Command::new("smtp-sink")
             .args(["-u", "nobody", &address, "100"])
             .stdout(Stdio::null())
@@ -591,7 +538,7 @@ fn our_client_against_aiosmtpd_with_starttls() {
     std::fs::write(&cert_path, &cert.cert_pem).unwrap();
     std::fs::write(&key_path, &cert.key_pem).unwrap();
     let port = free_port();
-    let _peer = Peer(
+    let _peer = KillOnDrop(
         Command::new("python3")
             .args([
                 "-m",
