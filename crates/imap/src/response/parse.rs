@@ -315,6 +315,10 @@ fn namespace_desc(i: &[u8]) -> R<'_, NamespaceDesc<'_>> {
     .parse(i)
 }
 
+fn spaces(i: &[u8]) -> R<'_, &[u8]> {
+    nom::bytes::complete::take_while1(|b| b == b' ').parse(i)
+}
+
 fn namespace_list(i: &[u8]) -> R<'_, Vec<NamespaceDesc<'_>>> {
     // Descriptions follow each other without a separator; some servers add a space.
     alt((
@@ -363,11 +367,12 @@ fn data(i: &[u8]) -> R<'_, Data<'_>> {
         )
         .parse(rest),
         b"FLAGS" => map(preceded(sp, paren_list(flag)), Data::Flags).parse(rest),
+        // RFC 2342's example 5.5 puts two spaces between the lists, and servers copied it.
         b"NAMESPACE" => map(
             (
                 preceded(sp, namespace_list),
-                preceded(sp, namespace_list),
-                preceded(sp, namespace_list),
+                preceded(spaces, namespace_list),
+                preceded(spaces, namespace_list),
             ),
             |(personal, other, shared)| Data::Namespace {
                 personal,
