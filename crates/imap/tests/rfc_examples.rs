@@ -377,3 +377,336 @@ fn rfc4959_sasl_ir() {
 fn rfc7888_literal_plus() {
     run("7888", RFC7888);
 }
+
+/// RFC 6851 (MOVE) §3.3. Left out: the "(more expunges)" line.
+const RFC6851: &[Ex] = &[
+    c("3.3", "a UID MOVE 42:69 foo", "Move { uid: true"),
+    s(
+        "3.3",
+        "* OK [COPYUID 432432 42:69 1202:1229]",
+        "Status(StatusResponse { tag: None, kind: Ok, code: Some(CopyUid",
+    ),
+    s("3.3", "* 22 EXPUNGE", "Data(Expunge(22))"),
+    s("3.3", "a OK Done", "Status"),
+];
+
+/// RFC 7162 (CONDSTORE, QRESYNC): the examples of §3.1 (CONDSTORE) and §3.2 (QRESYNC), cited by
+/// subsection where the example's place is certain, whose
+/// lines the RFC prints whole. Left out: lines the RFC wraps mid-value with its own
+/// indentation (`* 4 FETCH (UID 8 MODSEQ (29738) FLAGS ($NoJunk $AutoJunk` / `$MDNSent))`,
+/// the `* OK [HIGHESTMODSEQ ...] Highest` / `mailbox mod-sequence` pairs and the QRESYNC FETCH
+/// lines cut before their MODSEQ), and `* VANISHED (EARLIER) 1:2,4:5,...,[...],`, elided.
+const RFC7162: &[Ex] = &[
+    c("3.1.2.1", "A142 SELECT INBOX", "Select"),
+    s("3.1.2.1", "* 172 EXISTS", "Data(Exists(172))"),
+    s("3.1.2.1", "* 1 RECENT", "Data(Recent(1))"),
+    s(
+        "3.1.2.1",
+        "* OK [UNSEEN 12] Message 12 is first unseen",
+        "Status",
+    ),
+    s(
+        "3.1.2.1",
+        "* OK [UIDVALIDITY 3857529045] UIDs valid",
+        "Status",
+    ),
+    s(
+        "3.1.2.1",
+        "* OK [UIDNEXT 4392] Predicted next UID",
+        "Status",
+    ),
+    s(
+        "3.1.2.1",
+        "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
+        "Data(Flags",
+    ),
+    s(
+        "3.1.2.1",
+        "* OK [PERMANENTFLAGS (\\Deleted \\Seen \\*)] Limited",
+        "Status",
+    ),
+    s(
+        "3.1.2.1",
+        "* OK [HIGHESTMODSEQ 715194045007]",
+        "Status(StatusResponse { tag: None, kind: Ok, code: Some(HighestModSeq(715194045007))",
+    ),
+    s("3.1.2.1", "A142 OK [READ-WRITE] SELECT completed", "Status"),
+    c(
+        "3.1.3",
+        "a103 UID STORE 6,4,8 (UNCHANGEDSINCE 12121230045) +FLAGS.SILENT (\\Deleted)",
+        "Store { uid: true",
+    ),
+    s(
+        "3.1.3",
+        "* 1 FETCH (UID 4 MODSEQ (12121231000))",
+        "Data(Fetch",
+    ),
+    s(
+        "3.1.3",
+        "* 2 FETCH (UID 6 MODSEQ (12121230852))",
+        "Data(Fetch",
+    ),
+    s(
+        "3.1.3",
+        "* 4 FETCH (UID 8 MODSEQ (12121230956))",
+        "Data(Fetch",
+    ),
+    s("3.1.3", "a103 OK Conditional Store completed", "Status"),
+    s("3.1.3", "* 50 FETCH (MODSEQ (12111230047))", "Data(Fetch"),
+    s("3.1.3", "a104 OK Store (conditional) completed", "Status"),
+    s("3.1.3", "* OK [HIGHESTMODSEQ 12111230047]", "Status"),
+    s("3.1.3", "* 50 FETCH (MODSEQ (12111230048))", "Data(Fetch"),
+    s("3.1.3", "c101 OK Store (conditional) completed", "Status"),
+    c(
+        "3.1.3",
+        "d105 STORE 7,5,9 (UNCHANGEDSINCE 320162338) +FLAGS.SILENT (\\Deleted)",
+        "Store { uid: false",
+    ),
+    s("3.1.3", "* 5 FETCH (MODSEQ (320162350))", "Data(Fetch"),
+    s(
+        "3.1.3",
+        "d105 OK [MODIFIED 7,9] Conditional STORE failed",
+        "Status(StatusResponse { tag: Some(Tag(\"d105\")), kind: Ok, code: Some(Modified",
+    ),
+    s(
+        "3.1.3",
+        "* 7 FETCH (MODSEQ (320162342) FLAGS (\\Seen \\Deleted))",
+        "Data(Fetch",
+    ),
+    s(
+        "3.1.3",
+        "* 9 FETCH (MODSEQ (320162349) FLAGS (\\Answered))",
+        "Data(Fetch",
+    ),
+    s("3.1.3", "* 100 FETCH (MODSEQ (303181230852))", "Data(Fetch"),
+    s("3.1.3", "* 102 FETCH (MODSEQ (303181230852))", "Data(Fetch"),
+    s("3.1.3", "* 150 FETCH (MODSEQ (303181230852))", "Data(Fetch"),
+    s(
+        "3.1.3",
+        "a106 OK [MODIFIED 101] Conditional STORE failed",
+        "Status",
+    ),
+    s(
+        "3.1.3",
+        "* 101 FETCH (MODSEQ (303011130956) FLAGS ($Processed))",
+        "Data(Fetch",
+    ),
+    // A tagged OK with no text: the grammar wants text, the RFC leaves it out.
+    s("3.1.3", "a107 OK", "Status"),
+    s(
+        "3.1.3",
+        "* 101 FETCH (MODSEQ (303011130956) FLAGS (\\Deleted \\Answered))",
+        "Data(Fetch",
+    ),
+    s("3.1.3", "b107 OK", "Status"),
+    s("3.1.3", "* 101 FETCH (MODSEQ (303181230852))", "Data(Fetch"),
+    s("3.1.3", "b108 OK Conditional Store completed", "Status"),
+    s("3.1.3", "a106 OK Conditional STORE completed", "Status"),
+    // The RFC writes the system flag in capitals; flags are case-insensitive and the encoder
+    // sends the RFC 3501 spelling.
+    s(
+        "3.1.3",
+        "* 1 FETCH (MODSEQ (320172342) FLAGS (\\SEEN))",
+        "Data(Fetch",
+    )
+    .canon("* 1 FETCH (MODSEQ (320172342) FLAGS (\\Seen))"),
+    s(
+        "3.1.3",
+        "* 3 FETCH (MODSEQ (320172342) FLAGS (\\SEEN))",
+        "Data(Fetch",
+    )
+    .canon("* 3 FETCH (MODSEQ (320172342) FLAGS (\\Seen))"),
+    s(
+        "3.1.3",
+        "B001 NO [MODIFIED 2] Some of the messages no longer exist.",
+        "Status(StatusResponse { tag: Some(Tag(\"B001\")), kind: No, code: Some(Modified",
+    ),
+    s("3.1.3", "* 4 EXPUNGE", "Data(Expunge(4))"),
+    s(
+        "3.1.3",
+        "* 2 FETCH (MODSEQ (320172340) FLAGS (\\Deleted \\Answered))",
+        "Data(Fetch",
+    ),
+    s("3.1.3", "B002 OK NOOP Completed.", "Status"),
+    s(
+        "3.1.3",
+        "* 2 FETCH (MODSEQ (320180050) FLAGS (\\SEEN \\Flagged))",
+        "Data(Fetch",
+    )
+    .canon("* 2 FETCH (MODSEQ (320180050) FLAGS (\\Seen \\Flagged))"),
+    s("3.1.3", "b003 OK Conditional Store completed", "Status"),
+    // A single FETCH attribute in parentheses: the encoder sends it bare.
+    c(
+        "3.1.4",
+        "s100 UID FETCH 1:* (FLAGS) (CHANGEDSINCE 12345)",
+        "Fetch { uid: true",
+    )
+    .canon("s100 UID FETCH 1:* FLAGS (CHANGEDSINCE 12345)"),
+    s(
+        "3.1.4",
+        "* 1 FETCH (UID 4 MODSEQ (65402) FLAGS (\\Seen))",
+        "Data(Fetch",
+    ),
+    s(
+        "3.1.4",
+        "* 2 FETCH (UID 6 MODSEQ (75403) FLAGS (\\Deleted))",
+        "Data(Fetch",
+    ),
+    s("3.1.4", "s100 OK FETCH completed", "Status"),
+    s("3.1", "* 1 FETCH (MODSEQ (624140003))", "Data(Fetch"),
+    s("3.1", "* 2 FETCH (MODSEQ (624140007))", "Data(Fetch"),
+    s("3.1", "* 3 FETCH (MODSEQ (624140005))", "Data(Fetch"),
+    s("3.1", "a OK Fetch complete", "Status"),
+    s(
+        "3.1",
+        "* OK [PERMANENTFLAGS (\\Answered \\Deleted \\Seen \\*)] Limited",
+        "Status",
+    ),
+    s("3.1", "* 7 FETCH (MODSEQ (2121231000))", "Data(Fetch"),
+    s("3.1", "A160 OK Store completed", "Status"),
+    s(
+        "3.1",
+        "* 7 FETCH (FLAGS (\\Deleted \\Answered) MODSEQ (12121231000))",
+        "Data(Fetch",
+    ),
+    s("3.1", "C180 OK Noop completed", "Status"),
+    s("3.1", "D210 OK Noop completed", "Status"),
+    s("3.1", "* 7 FETCH (MODSEQ (12121231777))", "Data(Fetch"),
+    s("3.1", "A240 OK Store completed", "Status"),
+    s("3.1", "C270 OK Noop completed", "Status"),
+    s("3.1", "D300 OK Noop completed", "Status"),
+    s("3.1", "* 7 FETCH (MODSEQ (12121245160))", "Data(Fetch"),
+    s("3.1", "A330 OK Store completed", "Status"),
+    s(
+        "3.1",
+        "* 7 FETCH (FLAGS (\\Deleted) MODSEQ (12121245160))",
+        "Data(Fetch",
+    ),
+    s("3.1", "C360 OK Noop completed", "Status"),
+    s("3.1", "D390 OK Noop completed", "Status"),
+    c(
+        "3.1.5",
+        "a SEARCH MODSEQ \"/flags/\\\\draft\" all 620162338",
+        "Search",
+    ),
+    s(
+        "3.1.5",
+        "* SEARCH 2 5 6 7 11 12 18 19 20 23 (MODSEQ 917162500)",
+        "Data(Search",
+    ),
+    s("3.1.5", "a OK Search complete", "Status"),
+    c(
+        "3.1.5",
+        "t SEARCH OR NOT MODSEQ 720162338 LARGER 50000",
+        "Search",
+    ),
+    s("3.1.5", "* SEARCH", "Data(Search"),
+    s("3.1.5", "t OK Search complete, nothing found", "Status"),
+    s(
+        "3.1",
+        "A142 OK [READ-WRITE] SELECT completed, CONDSTORE is now enabled",
+        "Status",
+    ),
+    s(
+        "3.1",
+        "* ESEARCH (TAG \"a\") ALL 1:3,5 MODSEQ 1236",
+        "Data(ESearch",
+    ),
+    s("3.1", "a OK Extended SEARCH completed", "Status"),
+    s(
+        "3.1",
+        "* ESEARCH (TAG \"a\") ALL 5,3,2,1 MODSEQ 1236",
+        "Data(ESearch",
+    ),
+    s("3.1", "a OK Extended SORT completed", "Status"),
+    s("3.2", "* 464 EXISTS", "Data(Exists(464))"),
+    s("3.2", "* 3 RECENT", "Data(Recent(3))"),
+    s("3.2", "* OK [UIDVALIDITY 3857529045] UIDVALIDITY", "Status"),
+    s("3.2", "* OK [UIDNEXT 550] Predicted next UID", "Status"),
+    s(
+        "3.2",
+        "* FLAGS (\\Answered \\Flagged \\Draft \\Deleted \\Seen)",
+        "Data(Flags",
+    ),
+    s(
+        "3.2",
+        "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Draft)]",
+        "Status",
+    ),
+    s(
+        "3.2",
+        "A02 OK [READ-WRITE] Sorry, UIDVALIDITY mismatch",
+        "Status",
+    ),
+    s(
+        "3.2",
+        "* OK [CLOSED]",
+        "Status(StatusResponse { tag: None, kind: Ok, code: Some(Simple(Closed",
+    ),
+    s("3.2", "* 100 EXISTS", "Data(Exists(100))"),
+    s("3.2", "* 11 RECENT", "Data(Recent(11))"),
+    s("3.2", "* OK [UIDVALIDITY 67890007] UIDVALIDITY", "Status"),
+    s("3.2", "* OK [UIDNEXT 600] Predicted next UID", "Status"),
+    s(
+        "3.2",
+        "* VANISHED (EARLIER) 41,43:116,118,120:211,214:540",
+        "Data(Vanished { earlier: true",
+    ),
+    s("3.2", "A03 OK [READ-WRITE] mailbox selected", "Status"),
+    s("3.2", "* 10003 EXISTS", "Data(Exists(10003))"),
+    s("3.2", "* 4 RECENT", "Data(Recent(4))"),
+    s("3.2", "* OK [UIDNEXT 30013] Predicted next UID", "Status"),
+    s(
+        "3.2",
+        "* OK [UNSEEN 7] There are some unseen messages in the mailbox",
+        "Status",
+    ),
+    // A single FETCH attribute in parentheses: the encoder sends it bare.
+    c(
+        "3.2",
+        "s100 UID FETCH 300:500 (FLAGS) (CHANGEDSINCE 12345 VANISHED)",
+        "Fetch { uid: true",
+    )
+    .canon("s100 UID FETCH 300:500 FLAGS (CHANGEDSINCE 12345 VANISHED)"),
+];
+
+/// RFC 4731 (ESEARCH) §3.1 and §4 (wrapped command lines joined).
+const RFC4731: &[Ex] = &[
+    c(
+        "3.1",
+        "A282 SEARCH RETURN (MIN COUNT) FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"",
+        "Search { uid: false, returns: Some([Min, Count])",
+    ),
+    s(
+        "3.1",
+        "* ESEARCH (TAG \"A282\") MIN 2 COUNT 3",
+        "Data(ESearch",
+    ),
+    s("3.1", "A282 OK SEARCH completed", "Status"),
+    c(
+        "3.1",
+        "A283 SEARCH RETURN () FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"",
+        "Search { uid: false, returns: Some([])",
+    ),
+    s(
+        "3.1",
+        "* ESEARCH (TAG \"A283\") ALL 2,10:11",
+        "Data(ESearch",
+    ),
+    s("3.1", "A283 OK SEARCH completed", "Status"),
+];
+
+#[test]
+fn rfc6851_move() {
+    run("6851", RFC6851);
+}
+
+#[test]
+fn rfc7162_condstore_qresync() {
+    run("7162", RFC7162);
+}
+
+#[test]
+fn rfc4731_esearch() {
+    run("4731", RFC4731);
+}
