@@ -710,3 +710,157 @@ fn rfc7162_condstore_qresync() {
 fn rfc4731_esearch() {
     run("4731", RFC4731);
 }
+
+/// RFC 5182 (SEARCHRES) §2.2, example 1. Left out: its FETCH answers, which the RFC elides
+/// (`* 2 FETCH (UID 14 ...`).
+const RFC5182: &[Ex] = &[
+    c(
+        "2.2",
+        "A282 SEARCH RETURN (SAVE) FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"",
+        "Search { uid: false, returns: Some([Save])",
+    ),
+    s("2.2", "A282 OK SEARCH completed, result saved", "Status"),
+    c(
+        "2.2",
+        "A283 FETCH $ (UID INTERNALDATE FLAGS RFC822.HEADER)",
+        "Fetch { uid: false, set: Saved",
+    ),
+];
+
+/// RFC 5258 (LIST-EXTENDED) §5, examples 1 to 4. Left out: the other examples, whose text the
+/// search tool did not return in full.
+const RFC5258: &[Ex] = &[
+    c("5 ex. 1", "A01 LIST \"\" \"*\"", "List"),
+    // INBOX is case-insensitive: the parser reads any spelling as INBOX and the encoder
+    // sends the canonical name, as an atom.
+    s(
+        "5 ex. 1",
+        "* LIST (\\Marked \\NoInferiors) \"/\" \"inbox\"",
+        "Data(List",
+    )
+    .canon("* LIST (\\Marked \\NoInferiors) \"/\" INBOX"),
+    s("5 ex. 1", "* LIST () \"/\" \"Fruit\"", "Data(List"),
+    s("5 ex. 1", "* LIST () \"/\" \"Fruit/Apple\"", "Data(List"),
+    s("5 ex. 1", "* LIST () \"/\" \"Fruit/Banana\"", "Data(List"),
+    s("5 ex. 1", "* LIST () \"/\" \"Tofu\"", "Data(List"),
+    s("5 ex. 1", "* LIST () \"/\" \"Vegetable\"", "Data(List"),
+    s(
+        "5 ex. 1",
+        "* LIST () \"/\" \"Vegetable/Broccoli\"",
+        "Data(List",
+    ),
+    s("5 ex. 1", "* LIST () \"/\" \"Vegetable/Corn\"", "Data(List"),
+    s("5 ex. 1", "A01 OK done", "Status"),
+    c(
+        "5 ex. 2",
+        "A02 LIST (SUBSCRIBED) \"\" \"*\"",
+        "List { selection: [Subscribed]",
+    ),
+    s(
+        "5 ex. 2",
+        "* LIST (\\Marked \\NoInferiors \\Subscribed) \"/\" \"inbox\"",
+        "Data(List",
+    )
+    .canon("* LIST (\\Marked \\NoInferiors \\Subscribed) \"/\" INBOX"),
+    s(
+        "5 ex. 2",
+        "* LIST (\\Subscribed) \"/\" \"Fruit/Banana\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 2",
+        "* LIST (\\Subscribed \\NonExistent) \"/\" \"Fruit/Peach\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 2",
+        "* LIST (\\Subscribed) \"/\" \"Vegetable\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 2",
+        "* LIST (\\Subscribed) \"/\" \"Vegetable/Broccoli\"",
+        "Data(List",
+    ),
+    s("5 ex. 2", "A02 OK done", "Status"),
+    // An empty selection list is the same as none; the encoder leaves it out.
+    c(
+        "5 ex. 3",
+        "A03 LIST () \"\" \"%\" RETURN (CHILDREN)",
+        "List { selection: []",
+    )
+    .canon("A03 LIST \"\" \"%\" RETURN (CHILDREN)"),
+    s(
+        "5 ex. 3",
+        "* LIST (\\Marked \\NoInferiors) \"/\" \"inbox\"",
+        "Data(List",
+    )
+    .canon("* LIST (\\Marked \\NoInferiors) \"/\" INBOX"),
+    s(
+        "5 ex. 3",
+        "* LIST (\\HasChildren) \"/\" \"Fruit\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 3",
+        "* LIST (\\HasNoChildren) \"/\" \"Tofu\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 3",
+        "* LIST (\\HasChildren) \"/\" \"Vegetable\"",
+        "Data(List",
+    ),
+    s("5 ex. 3", "A03 OK done", "Status"),
+    c(
+        "5 ex. 4",
+        "A04 LIST (REMOTE) \"\" \"%\" RETURN (CHILDREN)",
+        "List { selection: [Remote]",
+    ),
+    s(
+        "5 ex. 4",
+        "* LIST (\\HasChildren \\Remote) \"/\" \"Meat\"",
+        "Data(List",
+    ),
+];
+
+/// RFC 5819 (LIST-STATUS) §5.
+const RFC5819: &[Ex] = &[
+    c(
+        "5",
+        "A01 LIST \"\" % RETURN (STATUS (MESSAGES UNSEEN))",
+        "List { selection: []",
+    ),
+    // The RFC prints two spaces before the mailbox name; the parser takes them and the encoder
+    // sends one, and INBOX as an atom.
+    s("5", "* LIST () \".\"  \"INBOX\"", "Data(List").canon("* LIST () \".\" INBOX"),
+    s(
+        "5",
+        "* STATUS \"INBOX\" (MESSAGES 17 UNSEEN 16)",
+        "Data(Status",
+    )
+    .canon("* STATUS INBOX (MESSAGES 17 UNSEEN 16)"),
+    s("5", "* LIST () \".\" \"foo\"", "Data(List"),
+    s(
+        "5",
+        "* STATUS \"foo\" (MESSAGES 30 UNSEEN 29)",
+        "Data(Status",
+    ),
+    s("5", "* LIST (\\NoSelect) \".\" \"bar\"", "Data(List"),
+    s("5", "A01 OK List completed.", "Status"),
+];
+
+#[test]
+fn rfc5182_searchres() {
+    run("5182", RFC5182);
+}
+
+#[test]
+fn rfc5258_list_extended() {
+    run("5258", RFC5258);
+}
+
+#[test]
+fn rfc5819_list_status() {
+    run("5819", RFC5819);
+}

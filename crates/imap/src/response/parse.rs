@@ -125,7 +125,8 @@ fn list_data(i: &[u8]) -> R<'_, ListData<'_>> {
         (
             paren_list(attr),
             preceded(sp, delimiter),
-            preceded(sp, mailbox),
+            // RFC 5819's example puts two spaces before the name, and servers copied it.
+            preceded(spaces, mailbox),
             opt(preceded(sp, paren_list(ext_item))),
         ),
         |(attributes, delimiter, mailbox, ext)| ListData {
