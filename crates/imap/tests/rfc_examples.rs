@@ -924,3 +924,70 @@ const RFC5256: &[Ex] = &[
 fn rfc5256_sort_thread() {
     run("5256", RFC5256);
 }
+
+/// RFC 9208 (QUOTA) §4.1, the GETQUOTA, GETQUOTAROOT and SETQUOTA examples. Left out: the
+/// CAPABILITY lines, which the RFC elides with `[...]`, and the `//` comments.
+const RFC9208: &[Ex] = &[
+    c(
+        "4.1",
+        "G0001 GETQUOTA \"!partition/sda4\"",
+        "Quota(GetQuota",
+    ),
+    s(
+        "4.1",
+        "* QUOTA \"!partition/sda4\" (STORAGE 104 10923847)",
+        "Data(Quota(",
+    ),
+    s("4.1", "G0001 OK Getquota complete", "Status"),
+    c("4.1", "G0002 GETQUOTAROOT INBOX", "Quota(GetQuotaRoot"),
+    s(
+        "4.1",
+        "* QUOTAROOT INBOX \"#user/alice\" \"!partition/sda4\"",
+        "Data(Quota(",
+    ),
+    s(
+        "4.1",
+        "* QUOTA \"#user/alice\" (MESSAGE 42 1000)",
+        "Data(Quota(",
+    ),
+    s(
+        "4.1",
+        "* QUOTA \"!partition/sda4\" (STORAGE 104 10923847)",
+        "Data(Quota(",
+    ),
+    s("4.1", "G0002 OK Getquotaroot complete", "Status"),
+    c("4.1", "S0000 GETQUOTA \"#user/alice\"", "Quota(GetQuota"),
+    s(
+        "4.1",
+        "* QUOTA \"#user/alice\" (STORAGE 54 111 MESSAGE 42 1000)",
+        "Data(Quota(",
+    ),
+    s("4.1", "S0000 OK Getquota completed", "Status"),
+    c(
+        "4.1",
+        "S0001 SETQUOTA \"#user/alice\" (STORAGE 510)",
+        "Quota(SetQuota",
+    ),
+    s(
+        "4.1",
+        "* QUOTA \"#user/alice\" (STORAGE 58 512)",
+        "Data(Quota(",
+    ),
+    s("4.1", "S0001 OK Rounded quota", "Status"),
+    c(
+        "4.1",
+        "S0002 SETQUOTA \"!partition/sda4\" (STORAGE 99999999)",
+        "Quota(SetQuota",
+    ),
+    s(
+        "4.1",
+        "* QUOTA \"!partition/sda4\" (STORAGE 104 10923847)",
+        "Data(Quota(",
+    ),
+    s("4.1", "S0002 NO Cannot change system limit", "Status"),
+];
+
+#[test]
+fn rfc9208_quota() {
+    run("9208", RFC9208);
+}
