@@ -991,3 +991,65 @@ const RFC9208: &[Ex] = &[
 fn rfc9208_quota() {
     run("9208", RFC9208);
 }
+
+/// RFC 4314 (ACL) §3.1 to §3.5 (the §3.6 to §3.8 response examples repeat them). Left out:
+/// `S: a005 Listrights successful`, a tagged line without a status word, which no grammar
+/// allows (the RFC's typo for `a005 OK ...`).
+const RFC4314: &[Ex] = &[
+    c(
+        "3.1",
+        "A035 SETACL INBOX/Drafts John lrQswicda",
+        "Acl(SetAcl",
+    ),
+    s("3.1", "A035 BAD Uppercase rights are not allowed", "Status"),
+    c(
+        "3.1",
+        "A036 SETACL INBOX/Drafts John lrqswicda",
+        "Acl(SetAcl",
+    ),
+    s("3.1", "A036 BAD The q right is not supported", "Status"),
+    // Command names are case-insensitive; the encoder sends them uppercase.
+    c("3.2", "B001 getacl INBOX", "Acl(GetAcl").canon("B001 GETACL INBOX"),
+    s(
+        "3.2",
+        "* ACL INBOX Fred rwipslxetad -Fred wetd $team w",
+        "Data(Acl(Acl",
+    ),
+    s("3.2", "B001 OK Getacl complete", "Status"),
+    c("3.2", "B002 DeleteAcl INBOX Fred", "Acl(DeleteAcl").canon("B002 DELETEACL INBOX Fred"),
+    s("3.2", "B002 OK Deleteacl complete", "Status"),
+    c("3.3", "A002 GETACL INBOX", "Acl(GetAcl"),
+    s("3.3", "* ACL INBOX Fred rwipsldexta", "Data(Acl(Acl"),
+    s("3.3", "A002 OK Getacl complete", "Status"),
+    c(
+        "3.4",
+        "a001 LISTRIGHTS ~/Mail/saved smith",
+        "Acl(ListRights",
+    ),
+    s(
+        "3.4",
+        "* LISTRIGHTS ~/Mail/saved smith la r swicdkxte",
+        "Data(Acl(ListRights",
+    ),
+    s("3.4", "a001 OK Listrights completed", "Status"),
+    c(
+        "3.4",
+        "a005 listrights archive/imap anyone",
+        "Acl(ListRights",
+    )
+    .canon("a005 LISTRIGHTS archive/imap anyone"),
+    // Wrapped in the RFC after `""`.
+    s(
+        "3.4",
+        "* LISTRIGHTS archive.imap anyone \"\" l r s w i p k x t e c d a 0 1 2 3 4 5 6 7 8 9",
+        "Data(Acl(ListRights",
+    ),
+    c("3.5", "A003 MYRIGHTS INBOX", "Acl(MyRights"),
+    s("3.5", "* MYRIGHTS INBOX rwiptsldaex", "Data(Acl(MyRights"),
+    s("3.5", "A003 OK Myrights complete", "Status"),
+];
+
+#[test]
+fn rfc4314_acl() {
+    run("4314", RFC4314);
+}
