@@ -109,3 +109,89 @@ pub fn date_time() -> impl Strategy<Value = DateTime> {
     )
         .prop_map(|(d, h, m, s, z)| DateTime::new(d, h, m, s, z).expect("valid"))
 }
+
+/// Names the typed SEARCH / SORT / LIST options take: a generic option of one of these names
+/// would parse back as the typed variant.
+const KNOWN_OPTION_NAMES: [&str; 14] = [
+    "MIN",
+    "MAX",
+    "ALL",
+    "COUNT",
+    "SAVE",
+    "CONTEXT",
+    "UPDATE",
+    "PARTIAL",
+    "SUBSCRIBED",
+    "REMOTE",
+    "RECURSIVEMATCH",
+    "SPECIAL-USE",
+    "MYRIGHTS",
+    "STATUS",
+];
+
+fn generic_value() -> impl Strategy<Value = crate::response::Value<'static>> {
+    use crate::response::Value;
+    let leaf = prop_oneof![
+        Just(Value::Nil),
+        "[0-9A-Za-z]{1,5}"
+            .prop_filter("NIL is Value::Nil", |t| !t.eq_ignore_ascii_case("NIL"))
+            .prop_map(|t| Value::Token(Cow::Owned(t))),
+        istring().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(2, 8, 3, |inner| vec(inner, 0..3).prop_map(Value::List))
+}
+
+fn option_other() -> impl Strategy<Value = (Atom<'static>, crate::command::OptionValue<'static>)> {
+    (
+        atom().prop_filter("a known option name", |a| {
+            !KNOWN_OPTION_NAMES
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(a.as_str()))
+        }),
+        proptest::option::of(vec(generic_value(), 0..3)),
+    )
+}
+
+pub fn search_return() -> impl Strategy<Value = crate::command::SearchReturn<'static>> {
+    use crate::command::{PartialRange, SearchReturn as S};
+    prop_oneof![
+        Just(S::Min),
+        Just(S::Max),
+        Just(S::All),
+        Just(S::Count),
+        Just(S::Save),
+        Just(S::Context),
+        Just(S::Update),
+        (any::<bool>(), nz(), nz()).prop_map(|(from_end, first, last)| S::Partial(PartialRange {
+            from_end,
+            first,
+            last
+        })),
+        option_other().prop_map(|(name, value)| S::Other { name, value }),
+    ]
+}
+
+pub fn list_selection() -> impl Strategy<Value = crate::command::ListSelection<'static>> {
+    use crate::command::ListSelection as S;
+    prop_oneof![
+        Just(S::Subscribed),
+        Just(S::Remote),
+        Just(S::RecursiveMatch),
+        Just(S::SpecialUse),
+        option_other().prop_map(|(name, value)| S::Other { name, value }),
+    ]
+}
+
+pub fn list_return(
+    status_item: impl Strategy<Value = crate::command::StatusItem<'static>>,
+) -> impl Strategy<Value = crate::command::ListReturn<'static>> {
+    use crate::command::ListReturn as R;
+    prop_oneof![
+        Just(R::Subscribed),
+        Just(R::Children),
+        Just(R::SpecialUse),
+        Just(R::MyRights),
+        vec(status_item, 1..3).prop_map(R::Status),
+        option_other().prop_map(|(name, value)| R::Other { name, value }),
+    ]
+}

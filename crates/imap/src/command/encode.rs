@@ -1,10 +1,11 @@
 //! Encoding of commands.
 
 use super::fetch::encode_fetch_items;
+use super::options::{encode_list_return, encode_list_selection, encode_search_return};
 use super::search::encode_search_key;
 use super::{
-    AppendData, CatenatePart, Command, CommandBody, FetchModifier, ListReturn, SelectParam,
-    StatusItem, StoreKind,
+    AppendData, CatenatePart, Command, CommandBody, FetchModifier, SelectParam, StatusItem,
+    StoreKind,
 };
 use crate::encode::{Encode, Writer};
 use crate::types::SequenceSet;
@@ -168,10 +169,7 @@ fn encode_body(w: &mut Writer, body: &CommandBody<'_>) {
         } => {
             w.raw(b"LIST ");
             if !selection.is_empty() {
-                w.list(selection, |w, a| {
-                    w.atom(a);
-                })
-                .sp();
+                w.list(selection, encode_list_selection).sp();
             }
             w.mailbox(reference).sp();
             if patterns.len() == 1 {
@@ -182,15 +180,7 @@ fn encode_body(w: &mut Writer, body: &CommandBody<'_>) {
                 });
             }
             if !returns.is_empty() {
-                w.raw(b" RETURN ").list(returns, |w, r| match r {
-                    ListReturn::Option(a) => {
-                        w.atom(a);
-                    }
-                    ListReturn::Status(items) => {
-                        w.raw(b"STATUS ");
-                        encode_status_items(w, items);
-                    }
-                });
+                w.raw(b" RETURN ").list(returns, encode_list_return);
             }
         }
         C::Lsub { reference, pattern } => {
@@ -255,9 +245,7 @@ fn encode_body(w: &mut Writer, body: &CommandBody<'_>) {
             uid(w, *is_uid);
             w.raw(b"SEARCH ");
             if let Some(r) = returns {
-                w.raw(b"RETURN ").list(r, |w, a| {
-                    w.atom(a);
-                });
+                w.raw(b"RETURN ").list(r, encode_search_return);
                 w.sp();
             }
             if let Some(c) = charset {
@@ -330,9 +318,7 @@ fn encode_body(w: &mut Writer, body: &CommandBody<'_>) {
             uid(w, *is_uid);
             w.raw(b"SORT ");
             if let Some(r) = returns {
-                w.raw(b"RETURN ").list(r, |w, a| {
-                    w.atom(a);
-                });
+                w.raw(b"RETURN ").list(r, encode_search_return);
                 w.sp();
             }
             w.list(criteria, |w, c| {

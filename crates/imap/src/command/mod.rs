@@ -6,6 +6,7 @@ use std::num::NonZeroU64;
 use mailwire_core::Secret;
 
 pub use self::fetch::{FetchAttribute, FetchItems, Partial, Section, SectionText};
+pub use self::options::{ListReturn, ListSelection, OptionValue, PartialRange, SearchReturn};
 pub use self::search::SearchKey;
 use crate::types::{
     AString, Atom, DateTime, Flag, IString, IntoStatic, Literal, Mailbox, MailboxAttribute,
@@ -14,6 +15,7 @@ use crate::types::{
 
 pub(crate) mod encode;
 pub(crate) mod fetch;
+pub(crate) mod options;
 pub(crate) mod parse;
 pub(crate) mod search;
 #[cfg(test)]
@@ -110,7 +112,7 @@ pub enum CommandBody<'a> {
     /// LIST-STATUS, RFC 5819; SPECIAL-USE, RFC 6154).
     List {
         /// Selection options (`SUBSCRIBED`, `REMOTE`, `RECURSIVEMATCH`, `SPECIAL-USE`).
-        selection: Vec<Atom<'a>>,
+        selection: Vec<ListSelection<'a>>,
         /// Reference name.
         reference: Mailbox<'a>,
         /// One pattern, or several in parentheses.
@@ -180,7 +182,7 @@ pub enum CommandBody<'a> {
         /// UID variant.
         uid: bool,
         /// ESEARCH return options; `None` without `RETURN`.
-        returns: Option<Vec<Atom<'a>>>,
+        returns: Option<Vec<SearchReturn<'a>>>,
         /// Charset of the string arguments.
         charset: Option<AString<'a>>,
         /// The keys, all of which must match.
@@ -236,7 +238,7 @@ pub enum CommandBody<'a> {
         /// UID variant.
         uid: bool,
         /// ESORT return options; `None` without `RETURN`.
-        returns: Option<Vec<Atom<'a>>>,
+        returns: Option<Vec<SearchReturn<'a>>>,
         /// Sort criteria.
         criteria: Vec<SortCriterion<'a>>,
         /// Charset of the string arguments.
@@ -342,16 +344,6 @@ pub enum SelectParam<'a> {
     Other(Atom<'a>),
 }
 static_enum!(SelectParam { CondStore; Other(a); QResync { uid_validity, mod_seq, known_uids, seq_match } });
-
-/// A LIST return option.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ListReturn<'a> {
-    /// `STATUS (items)` (LIST-STATUS, RFC 5819)
-    Status(Vec<StatusItem<'a>>),
-    /// Any other option (`SUBSCRIBED`, `CHILDREN`, `SPECIAL-USE`, ...).
-    Option(Atom<'a>),
-}
-static_enum!(ListReturn { ; Status(a), Option(a) ; });
 
 /// A STATUS item name.
 #[derive(Clone, Debug, PartialEq, Eq)]

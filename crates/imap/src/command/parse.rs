@@ -12,10 +12,11 @@ use nom::multi::{many1, separated_list1};
 use nom::sequence::{delimited, preceded, terminated};
 
 use super::fetch::fetch_items;
+use super::options::{list_return, list_selection, search_returns};
 use super::search::{MAX_DEPTH, search_args, search_key};
 use super::{
-    AppendData, AppendMessage, CatenatePart, Command, CommandBody, FetchModifier, ListReturn,
-    SelectParam, SortCriterion, StatusItem, StoreKind,
+    AppendData, AppendMessage, CatenatePart, Command, CommandBody, FetchModifier, SelectParam,
+    SortCriterion, StatusItem, StoreKind,
 };
 use crate::error::ParseError;
 use crate::parse::core::{
@@ -336,22 +337,11 @@ pub(crate) fn status_item(i: &[u8]) -> R<'_, StatusItem<'_>> {
     Ok((rest, known.unwrap_or(StatusItem::Other(a))))
 }
 
-fn list_return(i: &[u8]) -> R<'_, ListReturn<'_>> {
-    alt((
-        map(
-            preceded(tag_no_case("STATUS "), paren_list1(status_item)),
-            ListReturn::Status,
-        ),
-        map(atom, ListReturn::Option),
-    ))
-    .parse(i)
-}
-
 fn list(i: &[u8]) -> R<'_, CommandBody<'_>> {
     let patterns = alt((paren_list1(list_mailbox), map(list_mailbox, |p| vec![p])));
     map(
         (
-            opt(terminated(paren_list(atom), sp)),
+            opt(terminated(paren_list(list_selection), sp)),
             mailbox,
             preceded(sp, patterns),
             opt(preceded(tag_no_case(" RETURN "), paren_list(list_return))),
@@ -446,7 +436,7 @@ fn search(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
 }
 
 fn sort(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
-    let returns = preceded(tag_no_case("RETURN "), paren_list(atom));
+    let returns = preceded(tag_no_case("RETURN "), search_returns);
     let criterion = map((opt(tag_no_case("REVERSE ")), atom), |(r, key)| {
         SortCriterion {
             reverse: r.is_some(),

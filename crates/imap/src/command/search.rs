@@ -283,19 +283,13 @@ pub(crate) fn search_key(depth: usize) -> impl Fn(&[u8]) -> R<'_, SearchKey<'_>>
 
 /// `SEARCH` arguments after the command name: `[RETURN (...)] [CHARSET c] keys`.
 pub(crate) type SearchArgs<'a> = (
-    Option<Vec<Atom<'a>>>,
+    Option<Vec<super::SearchReturn<'a>>>,
     Option<AString<'a>>,
     Vec<SearchKey<'a>>,
 );
 
 pub(crate) fn search_args(i: &[u8]) -> R<'_, SearchArgs<'_>> {
-    let returns = preceded(
-        tag_no_case("RETURN "),
-        map(
-            delimited(char('('), opt(separated_list1(sp, atom)), char(')')),
-            Option::unwrap_or_default,
-        ),
-    );
+    let returns = preceded(tag_no_case("RETURN "), super::options::search_returns);
     let charset = preceded(tag_no_case("CHARSET "), crate::parse::core::charset);
     (
         opt(nom::sequence::terminated(returns, sp)),

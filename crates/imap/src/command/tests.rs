@@ -600,16 +600,10 @@ fn command_body() -> impl Strategy<Value = CommandBody<'static>> {
         mb().prop_map(|mailbox| C::Subscribe { mailbox }),
         mb().prop_map(|mailbox| C::Unsubscribe { mailbox }),
         (
-            vec(s::atom(), 0..3),
+            vec(s::list_selection(), 0..3),
             mb(),
             vec(s::astring(), 1..3),
-            vec(
-                prop_oneof![
-                    s::atom().prop_map(ListReturn::Option),
-                    vec(status_item(), 1..3).prop_map(ListReturn::Status),
-                ],
-                0..3
-            )
+            vec(s::list_return(status_item()), 0..3)
         )
             .prop_map(|(selection, reference, patterns, returns)| C::List {
                 selection,
@@ -663,7 +657,7 @@ fn command_body() -> impl Strategy<Value = CommandBody<'static>> {
         s::sequence_set().prop_map(|set| C::UidExpunge { set }),
         (
             any::<bool>(),
-            proptest::option::of(vec(s::atom(), 0..3)),
+            proptest::option::of(vec(s::search_return(), 0..3)),
             proptest::option::of(charset()),
             vec(search_key(), 1..4)
         )
@@ -730,7 +724,7 @@ fn command_body() -> impl Strategy<Value = CommandBody<'static>> {
             .prop_map(|fields| C::Id { fields }),
         (
             any::<bool>(),
-            proptest::option::of(vec(s::atom(), 0..2)),
+            proptest::option::of(vec(s::search_return(), 0..2)),
             vec((any::<bool>(), s::atom()), 1..3),
             charset(),
             vec(search_key(), 1..3)
@@ -859,4 +853,95 @@ fn more_extension_rfc_examples() {
     for (input, canonical) in canonical {
         kat(input, canonical);
     }
+}
+
+#[test]
+fn return_and_selection_options_are_typed() {
+    let c = same(b"a UID SEARCH RETURN (MIN MAX ALL COUNT SAVE CONTEXT UPDATE PARTIAL -1:-100 PARTIAL 1:5 X-FOO (1 (a)) X-BAR) 1:*\r\n");
+    let CommandBody::Search {
+        returns: Some(r), ..
+    } = c.body
+    else {
+        panic!("not SEARCH RETURN: {c:?}");
+    };
+    let n = |v: u32| std::num::NonZeroU32::new(v).expect("non-zero");
+    assert_eq!(
+        &r[..7],
+        &[
+            SearchReturn::Min,
+            SearchReturn::Max,
+            SearchReturn::All,
+            SearchReturn::Count,
+            SearchReturn::Save,
+            SearchReturn::Context,
+            SearchReturn::Update
+        ]
+    );
+    assert_eq!(
+        r[7],
+        SearchReturn::Partial(PartialRange {
+            from_end: true,
+            first: n(1),
+            last: n(100)
+        })
+    );
+    assert_eq!(
+        r[8],
+        SearchReturn::Partial(PartialRange {
+            from_end: false,
+            first: n(1),
+            last: n(5)
+        })
+    );
+    assert!(
+        matches!(&r[9], SearchReturn::Other { name, value: Some(v) } if name.as_str() == "X-FOO" && v.len() == 2)
+    );
+    assert!(
+        matches!(&r[10], SearchReturn::Other { name, value: None } if name.as_str() == "X-BAR")
+    );
+
+    let c = same(b"a LIST (SUBSCRIBED REMOTE RECURSIVEMATCH SPECIAL-USE X-OPT (v)) \"\" * RETURN (SUBSCRIBED CHILDREN SPECIAL-USE MYRIGHTS STATUS (MESSAGES) X-RET)\r\n");
+    let CommandBody::List {
+        selection, returns, ..
+    } = c.body
+    else {
+        panic!("not LIST: {c:?}");
+    };
+    assert_eq!(
+        &selection[..4],
+        &[
+            ListSelection::Subscribed,
+            ListSelection::Remote,
+            ListSelection::RecursiveMatch,
+            ListSelection::SpecialUse
+        ]
+    );
+    assert!(matches!(&selection[4], ListSelection::Other { value: Some(v), .. } if v.len() == 1));
+    assert_eq!(
+        &returns[..5],
+        &[
+            ListReturn::Subscribed,
+            ListReturn::Children,
+            ListReturn::SpecialUse,
+            ListReturn::MyRights,
+            ListReturn::Status(vec![StatusItem::Messages])
+        ]
+    );
+    assert!(
+        matches!(&returns[5], ListReturn::Other { name, value: None } if name.as_str() == "X-RET")
+    );
+
+    // Known names are matched without regard to case and sent back uppercase.
+    let c = kat(
+        b"a SORT RETURN (min count) (DATE) UTF-8 ALL\r\n",
+        b"a SORT RETURN (MIN COUNT) (DATE) UTF-8 ALL\r\n",
+    );
+    assert!(
+        matches!(c.body, CommandBody::Sort { returns: Some(ref r), .. } if r == &[SearchReturn::Min, SearchReturn::Count])
+    );
+    // A PARTIAL without a range is an unknown option, not an error.
+    let c = same(b"a SEARCH RETURN (PARTIAL) ALL\r\n");
+    assert!(
+        matches!(c.body, CommandBody::Search { returns: Some(ref r), .. } if matches!(&r[0], SearchReturn::Other { name, .. } if name.as_str() == "PARTIAL"))
+    );
 }

@@ -20,7 +20,7 @@ mod encode;
 mod parse;
 #[cfg(test)]
 mod tests;
-mod value;
+pub(crate) mod value;
 
 pub use parse::parse_response;
 

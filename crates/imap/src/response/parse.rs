@@ -125,7 +125,8 @@ fn list_data(i: &[u8]) -> R<'_, ListData<'_>> {
         (
             paren_list(attr),
             preceded(sp, delimiter),
-            preceded(sp, mailbox),
+            // RFC 5819's example puts two spaces before the name, and servers copied it.
+            preceded(spaces, mailbox),
             opt(preceded(sp, paren_list(ext_item))),
         ),
         |(attributes, delimiter, mailbox, ext)| ListData {
@@ -315,6 +316,10 @@ fn namespace_desc(i: &[u8]) -> R<'_, NamespaceDesc<'_>> {
     .parse(i)
 }
 
+fn spaces(i: &[u8]) -> R<'_, &[u8]> {
+    nom::bytes::complete::take_while1(|b| b == b' ').parse(i)
+}
+
 fn namespace_list(i: &[u8]) -> R<'_, Vec<NamespaceDesc<'_>>> {
     // Descriptions follow each other without a separator; some servers add a space.
     alt((
@@ -363,11 +368,12 @@ fn data(i: &[u8]) -> R<'_, Data<'_>> {
         )
         .parse(rest),
         b"FLAGS" => map(preceded(sp, paren_list(flag)), Data::Flags).parse(rest),
+        // RFC 2342's example 5.5 puts two spaces between the lists, and servers copied it.
         b"NAMESPACE" => map(
             (
                 preceded(sp, namespace_list),
-                preceded(sp, namespace_list),
-                preceded(sp, namespace_list),
+                preceded(spaces, namespace_list),
+                preceded(spaces, namespace_list),
             ),
             |(personal, other, shared)| Data::Namespace {
                 personal,
