@@ -5,10 +5,10 @@
 //! Needs python3 and Dovecot (`dovecot-pop3d`), and root for Dovecot's `nobody` user; prints
 //! what is missing and stops otherwise. Run: `cargo bench -p mailwire-benches --bench pop3_e2e`.
 
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+
+use mailwire_test_support::{free_port, release_example_binary, wait_for_port};
 
 const MESSAGES: usize = 1000;
 const ROUNDS: usize = 5;
@@ -114,24 +114,6 @@ fn download(port: u16) -> f64 {
     fields[2].parse().expect("seconds")
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port()
-}
-
-fn wait_for(port: u16) {
-    let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "port {port} never opened"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
 struct Peer {
     port: u16,
     child: Option<Child>,
@@ -155,33 +137,25 @@ impl Drop for Peer {
 }
 
 fn start_ours(root: &Path) -> Peer {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| String::from("cargo"));
-    let status = Command::new(cargo)
-        .current_dir(&workspace)
-        .args(["build", "-q", "--release", "--example", "pop3-server"])
-        .args(["--features", "pop3,sasl,core,maildir"])
-        .status()
-        .expect("cargo runs");
-    assert!(status.success());
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| workspace.join("target"), PathBuf::from);
     let (port, tls_port) = (free_port(), free_port());
-    let child = Command::new(target.join("release/examples/pop3-server"))
-        .args(["--listen", &format!("127.0.0.1:{port}")])
-        .args(["--listen-tls", &format!("127.0.0.1:{tls_port}")])
-        .arg("--maildir")
-        .arg(root.join("mail"))
-        .args(["--user", "alice:secret", "--allow-plaintext"])
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("the example starts");
+    let child = Command::new(release_example_binary(
+        "pop3-server",
+        "pop3,sasl,core,maildir",
+    ))
+    .args(["--listen", &format!("127.0.0.1:{port}")])
+    .args(["--listen-tls", &format!("127.0.0.1:{tls_port}")])
+    .arg("--maildir")
+    .arg(root.join("mail"))
+    .args(["--user", "alice:secret", "--allow-plaintext"])
+    .stdout(Stdio::null())
+    .spawn()
+    .expect("the example starts");
     let peer = Peer {
         port,
         child: Some(child),
         pid_file: None,
     };
-    wait_for(port);
+    wait_for_port(port);
     peer
 }
 
@@ -221,6 +195,6 @@ fn start_dovecot(root: &Path) -> Peer {
         child: None,
         pid_file: Some(root.join("run/master.pid")),
     };
-    wait_for(port);
+    wait_for_port(port);
     peer
 }

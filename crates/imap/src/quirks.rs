@@ -2,7 +2,9 @@
 //!
 //! Always accepted, because the RFCs allow them or nothing else can be meant: keywords in any
 //! letter case, a status response without text (`a1 OK`), a missing space after a response code,
-//! a bare `+` continuation request, spaces between envelope addresses and between body parts.
+//! a bare `+` continuation request, spaces between envelope addresses and between body parts,
+//! and the doubled spaces the RFCs' own examples contain (between the NAMESPACE lists, RFC 2342
+//! §5.5; before a LIST mailbox name, RFC 5819).
 //! Opt-in through [`ParseOptions`]: the rest. Bare LF line ends are a framer option
 //! ([`FramerOptions::allow_bare_lf`](crate::framing::FramerOptions)).
 

@@ -18,19 +18,29 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Builds the example `name` of the `mailwire` facade with `features` (once per process for
-/// each pair) and returns the path of its binary.
+/// Builds the example `name` of the `mailwire` facade with `features` in the debug profile
+/// (once per process for each pair) and returns the path of its binary.
 pub fn example_binary(name: &str, features: &str) -> PathBuf {
-    static BUILT: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+    build_example(name, features, false)
+}
+
+/// [`example_binary`] in the release profile, for benchmarks.
+pub fn release_example_binary(name: &str, features: &str) -> PathBuf {
+    build_example(name, features, true)
+}
+
+fn build_example(name: &str, features: &str, release: bool) -> PathBuf {
+    static BUILT: Mutex<Vec<(String, String, bool)>> = Mutex::new(Vec::new());
     let mut built = BUILT
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let key = (name.to_owned(), features.to_owned());
+    let key = (name.to_owned(), features.to_owned(), release);
     if !built.contains(&key) {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| String::from("cargo"));
         let status = Command::new(cargo)
             .current_dir(workspace_root())
             .args(["build", "-q", "--example", name, "--features", features])
+            .args(release.then_some("--release"))
             .status()
             .expect("cargo runs");
         assert!(status.success(), "building example {name} failed");
@@ -38,7 +48,8 @@ pub fn example_binary(name: &str, features: &str) -> PathBuf {
     }
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map_or_else(|| workspace_root().join("target"), PathBuf::from);
-    target.join("debug/examples").join(name)
+    let profile = if release { "release" } else { "debug" };
+    target.join(profile).join("examples").join(name)
 }
 
 /// A TCP port on 127.0.0.1 that nothing listened on a moment ago.
@@ -49,13 +60,13 @@ pub fn free_port() -> u16 {
         .expect("a free port on 127.0.0.1")
 }
 
-/// Waits (at most 30 s) until something accepts connections on `port` of 127.0.0.1.
+/// Waits (at most 60 s) until something accepts connections on `port` of 127.0.0.1.
 pub fn wait_for_port(port: u16) {
     let start = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "nothing listens on port {port} after 30 s"
+            start.elapsed() < Duration::from_secs(60),
+            "nothing listens on port {port} after 60 s"
         );
         std::thread::sleep(Duration::from_millis(50));
     }
