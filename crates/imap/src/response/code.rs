@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::num::NonZeroU32;
 
 use nom::Parser;
+use nom::branch::alt;
 use nom::bytes::complete::take_while1;
 use nom::character::complete::char;
 use nom::combinator::{map, opt};
@@ -175,9 +176,16 @@ pub(crate) fn code(i: &[u8]) -> R<'_, Code<'_>> {
         b"READ-ONLY" => Ok((rest, Code::ReadOnly)),
         b"READ-WRITE" => Ok((rest, Code::ReadWrite)),
         b"TRYCREATE" => Ok((rest, Code::TryCreate)),
-        b"BADCHARSET" => map(opt(preceded(sp, paren_list(charset))), |c| {
-            Code::BadCharset(c.unwrap_or_default())
-        })
+        // RFC 9051 §6.4.4.4 example 5 sends `[BADCHARSET UTF-8]`, one charset without the
+        // parentheses the grammar asks for; servers copy RFC examples, so it is read as a
+        // list of one (and sent back with the parentheses).
+        b"BADCHARSET" => map(
+            opt(preceded(
+                sp,
+                alt((paren_list(charset), map(charset, |c| vec![c]))),
+            )),
+            |c| Code::BadCharset(c.unwrap_or_default()),
+        )
         .parse(rest),
         b"CAPABILITY" => map(preceded(sp, separated_list1(sp, atom)), Code::Capability).parse(rest),
         b"PERMANENTFLAGS" => map(preceded(sp, paren_list(flag)), Code::PermanentFlags).parse(rest),
