@@ -575,7 +575,7 @@ const R3501_7_2_4: &[Ex] = &[
 
 /// RFC 3501 §7.5, the continuation requests of a LOGIN with two synchronising literals: the
 /// command is one message for the framer, which asks for a `+` before each literal. The
-/// rejected `A044 BLURDYBLOOP {102856}` is checked in `rfc3501_unknown_command_literal`.
+/// rejected `A044 BLURDYBLOOP {102856}` is checked in `unknown_command_with_literal_is_refused`.
 const R3501_7_5: &[Ex] = &[
     c(
         "7.5",
@@ -2481,4 +2481,431 @@ fn rfc9051_section6_4_selected() {
     for table in [R9051_6_4_1_3, R9051_6_4_4, R9051_6_4_4_4] {
         run("9051", table);
     }
+}
+
+/// RFC 9051 §6.4.5 FETCH to §6.4.8 MOVE. Left out: the three `* n FETCH ....` lines of
+/// §6.4.5 and the "...More EXPUNGE responses..." of §6.4.8, which the RFC elides.
+const R9051_6_4_5_8: &[Ex] = &[
+    c(
+        "6.4.5",
+        "A654 FETCH 2:4 (FLAGS BODY[HEADER.FIELDS (DATE FROM)])",
+        "Fetch { uid: false",
+    ),
+    s("6.4.5", "A654 OK FETCH completed", "Status"),
+    c(
+        "6.4.6",
+        "A003 STORE 2:4 +FLAGS (\\Deleted)",
+        "Store { uid: false",
+    ),
+    s(
+        "6.4.6",
+        "* 2 FETCH (FLAGS (\\Deleted \\Seen))",
+        "Data(Fetch { seq: 2",
+    ),
+    s(
+        "6.4.6",
+        "* 3 FETCH (FLAGS (\\Deleted))",
+        "Data(Fetch { seq: 3",
+    ),
+    s(
+        "6.4.6",
+        "* 4 FETCH (FLAGS (\\Deleted \\Flagged \\Seen))",
+        "Data(Fetch { seq: 4",
+    ),
+    s("6.4.6", "A003 OK STORE completed", "Status"),
+    c("6.4.7", "A003 COPY 2:4 MEETING", "Copy { uid: false"),
+    s(
+        "6.4.7",
+        "A003 OK [COPYUID 38505 304,319:320 3956:3958] COPY completed",
+        "Status(StatusResponse { tag: Some(Tag(\"A003\")), kind: Ok, code: Some(CopyUid",
+    ),
+    c("6.4.8", "a UID MOVE 42:69 foo", "Move { uid: true"),
+    s(
+        "6.4.8",
+        "* OK [COPYUID 432432 42:69 1202:1229]",
+        "Status(StatusResponse { tag: None, kind: Ok, code: Some(CopyUid",
+    ),
+    s("6.4.8", "* 22 EXPUNGE", "Data(Expunge(22))"),
+    s("6.4.8", "a OK Done", "Status"),
+];
+
+/// RFC 9051 §6.4.9 UID. The prose example `UID SEARCH 1:100 UID 443:557` has no tag and is
+/// left out.
+const R9051_6_4_9: &[Ex] = &[
+    c("6.4.9", "A003 UID EXPUNGE 3000:3002", "UidExpunge"),
+    s("6.4.9", "* 3 EXPUNGE", "Data(Expunge(3))"),
+    s("6.4.9", "* 3 EXPUNGE", "Data(Expunge(3))"),
+    s("6.4.9", "* 3 EXPUNGE", "Data(Expunge(3))"),
+    s("6.4.9", "A003 OK UID EXPUNGE completed", "Status"),
+    c(
+        "6.4.9",
+        "A999 UID FETCH 4827313:4828442 FLAGS",
+        "Fetch { uid: true",
+    ),
+    s(
+        "6.4.9",
+        "* 23 FETCH (FLAGS (\\Seen) UID 4827313)",
+        "Data(Fetch { seq: 23",
+    ),
+    s(
+        "6.4.9",
+        "* 24 FETCH (FLAGS (\\Seen) UID 4827943)",
+        "Data(Fetch { seq: 24",
+    ),
+    s(
+        "6.4.9",
+        "* 25 FETCH (FLAGS (\\Seen) UID 4828442)",
+        "Data(Fetch { seq: 25",
+    ),
+    s("6.4.9", "A999 OK UID FETCH completed", "Status"),
+];
+
+/// RFC 9051 §7.1, the response code examples. Left out: the `[...]` elisions, and the
+/// LIMIT example's `m STORE 42 FLAGS f1 f2 f3 f4 f5 ... f250`, whose flags the RFC elides.
+/// The HASCHILDREN line is wrapped in the RFC inside its text and joined with a space.
+/// Command names and data items are case-insensitive and the encoder sends them in capitals.
+const R9051_7_1_CODES: &[Ex] = &[
+    c("7.1", "o356 RENAME this that", "Rename"),
+    s(
+        "7.1",
+        "o356 NO [ALREADYEXISTS] Mailbox \"that\" already exists",
+        "Status(StatusResponse { tag: Some(Tag(\"o356\")), kind: No, code: Some(Simple(AlreadyExists",
+    ),
+    c("7.1", "b LOGIN \"fred\" \"foo\"", "Login"),
+    s(
+        "7.1",
+        "b NO [AUTHENTICATIONFAILED] Authentication failed",
+        "Status(StatusResponse { tag: Some(Tag(\"b\")), kind: No, code: Some(Simple(AuthenticationFailed",
+    ),
+    c("7.1", "c1 AUTHENTICATE PLAIN", "Authenticate"),
+    s(
+        "7.1",
+        "c1 NO [AUTHORIZATIONFAILED] No such authorization-ID",
+        "Status(StatusResponse { tag: Some(Tag(\"c1\")), kind: No, code: Some(Simple(AuthorizationFailed",
+    ),
+    c("7.1", "c2 AUTHENTICATE PLAIN", "Authenticate"),
+    s(
+        "7.1",
+        "c2 NO [AUTHORIZATIONFAILED] Authenticator is not an admin",
+        "Status(StatusResponse { tag: Some(Tag(\"c2\")), kind: No, code: Some(Simple(AuthorizationFailed",
+    ),
+    c("7.1", "l create \"///////\"", "Create").canon("l CREATE \"///////\""),
+    s(
+        "7.1",
+        "l NO [CANNOT] Adjacent slashes are not supported",
+        "Status(StatusResponse { tag: Some(Tag(\"l\")), kind: No, code: Some(Simple(Cannot",
+    ),
+    c(
+        "7.1",
+        "k1 select \"/archive/projects/experiment-iv\"",
+        "Select",
+    )
+    .canon("k1 SELECT \"/archive/projects/experiment-iv\""),
+    s(
+        "7.1",
+        "k1 OK [READ-ONLY] Done",
+        "Status(StatusResponse { tag: Some(Tag(\"k1\")), kind: Ok, code: Some(ReadOnly",
+    ),
+    c(
+        "7.1",
+        "k2 status \"/archive/projects/experiment-iv\" (messages)",
+        "Status",
+    )
+    .canon("k2 STATUS \"/archive/projects/experiment-iv\" (MESSAGES)"),
+    s(
+        "7.1",
+        "k2 OK [CLIENTBUG] Done",
+        "Status(StatusResponse { tag: Some(Tag(\"k2\")), kind: Ok, code: Some(Simple(ClientBug",
+    ),
+    c("7.1", "e login \"fred\" \"foo\"", "Login").canon("e LOGIN \"fred\" \"foo\""),
+    // RFC 9051 lets the text after a response code be empty.
+    s(
+        "7.1",
+        "e NO [CONTACTADMIN]",
+        "Status(StatusResponse { tag: Some(Tag(\"e\")), kind: No, code: Some(Simple(ContactAdmin",
+    ),
+    c(
+        "7.1",
+        "i select \"/archive/projects/experiment-iv\"",
+        "Select",
+    )
+    .canon("i SELECT \"/archive/projects/experiment-iv\""),
+    s(
+        "7.1",
+        "i NO [CORRUPTION] Cannot open mailbox",
+        "Status(StatusResponse { tag: Some(Tag(\"i\")), kind: No, code: Some(Simple(Corruption",
+    ),
+    c("7.1", "d login \"fred\" \"foo\"", "Login").canon("d LOGIN \"fred\" \"foo\""),
+    s(
+        "7.1",
+        "d NO [EXPIRED] That password isn't valid any more",
+        "Status(StatusResponse { tag: Some(Tag(\"d\")), kind: No, code: Some(Simple(Expired",
+    ),
+    c(
+        "7.1",
+        "h search from maria@example.com",
+        "Search { uid: false",
+    )
+    .canon("h SEARCH FROM maria@example.com"),
+    s(
+        "7.1",
+        "* ESEARCH (TAG \"h\") ALL 1:3,5,8,13,21,42",
+        "Data(ESearch",
+    ),
+    s(
+        "7.1",
+        "h OK [EXPUNGEISSUED] Search completed",
+        "Status(StatusResponse { tag: Some(Tag(\"h\")), kind: Ok, code: Some(Simple(ExpungeIssued",
+    ),
+    c("7.1", "m356 DELETE Notes", "Delete"),
+    s(
+        "7.1",
+        "o356 NO [HASCHILDREN] Mailbox \"Notes\" has children that need to be deleted first",
+        "Status(StatusResponse { tag: Some(Tag(\"o356\")), kind: No, code: Some(Simple(HasChildren",
+    ),
+    c(
+        "7.1",
+        "g delete \"/archive/projects/experiment-iv\"",
+        "Delete",
+    )
+    .canon("g DELETE \"/archive/projects/experiment-iv\""),
+    s(
+        "7.1",
+        "g NO [INUSE] Mailbox in use",
+        "Status(StatusResponse { tag: Some(Tag(\"g\")), kind: No, code: Some(Simple(InUse",
+    ),
+    s(
+        "7.1",
+        "m NO [LIMIT] At most 32 flags in one mailbox supported",
+        "Status(StatusResponse { tag: Some(Tag(\"m\")), kind: No, code: Some(Simple(Limit",
+    ),
+    c("7.1", "p RENAME this that", "Rename"),
+    s(
+        "7.1",
+        "p NO [NONEXISTENT] No such mailbox",
+        "Status(StatusResponse { tag: Some(Tag(\"p\")), kind: No, code: Some(Simple(NonExistent",
+    ),
+    c(
+        "7.1",
+        "f select \"/archive/projects/experiment-iv\"",
+        "Select",
+    )
+    .canon("f SELECT \"/archive/projects/experiment-iv\""),
+    s(
+        "7.1",
+        "f NO [NOPERM] Access denied",
+        "Status(StatusResponse { tag: Some(Tag(\"f\")), kind: No, code: Some(Simple(NoPerm",
+    ),
+    c("7.1", "n1 uid copy 1:* oldmail", "Copy { uid: true").canon("n1 UID COPY 1:* oldmail"),
+    s(
+        "7.1",
+        "n1 NO [OVERQUOTA] Sorry",
+        "Status(StatusResponse { tag: Some(Tag(\"n1\")), kind: No, code: Some(Simple(OverQuota",
+    ),
+    c("7.1", "n2 uid copy 1:* oldmail", "Copy { uid: true").canon("n2 UID COPY 1:* oldmail"),
+    s(
+        "7.1",
+        "n2 OK [OVERQUOTA] You are now over your soft quota",
+        "Status(StatusResponse { tag: Some(Tag(\"n2\")), kind: Ok, code: Some(Simple(OverQuota",
+    ),
+    c("7.1", "d login \"fred\" \"foo\"", "Login").canon("d LOGIN \"fred\" \"foo\""),
+    s(
+        "7.1",
+        "d NO [PRIVACYREQUIRED] Connection offers no privacy",
+        "Status(StatusResponse { tag: Some(Tag(\"d\")), kind: No, code: Some(Simple(PrivacyRequired",
+    ),
+    // `inbox` is INBOX, which the encoder spells in capitals.
+    c("7.1", "d select inbox", "Select").canon("d SELECT INBOX"),
+    s(
+        "7.1",
+        "d NO [PRIVACYREQUIRED] Connection offers no privacy",
+        "Status(StatusResponse { tag: Some(Tag(\"d\")), kind: No, code: Some(Simple(PrivacyRequired",
+    ),
+    c(
+        "7.1",
+        "j select \"/archive/projects/experiment-iv\"",
+        "Select",
+    )
+    .canon("j SELECT \"/archive/projects/experiment-iv\""),
+    s(
+        "7.1",
+        "j NO [SERVERBUG] This should not happen",
+        "Status(StatusResponse { tag: Some(Tag(\"j\")), kind: No, code: Some(Simple(ServerBug",
+    ),
+    c("7.1", "a LOGIN \"fred\" \"foo\"", "Login"),
+    s(
+        "7.1",
+        "a NO [UNAVAILABLE] User's backend down for maintenance",
+        "Status(StatusResponse { tag: Some(Tag(\"a\")), kind: No, code: Some(Simple(Unavailable",
+    ),
+];
+
+/// RFC 9051 §7.1.1 to §7.1.5, the status responses. Left out: `C: ...very long command
+/// line...` and `C: ...empty line...`, which stand for bytes the RFC does not give.
+const R9051_7_1_STATUS: &[Ex] = &[
+    s("7.1.1", "* OK IMAP4rev2 server ready", "Status"),
+    c("7.1.1", "A001 LOGIN fred blurdybloop", "Login"),
+    s(
+        "7.1.1",
+        "* OK [ALERT] System shutdown in 10 minutes",
+        "Status(StatusResponse { tag: None, kind: Ok, code: Some(Alert",
+    ),
+    s("7.1.1", "A001 OK LOGIN Completed", "Status"),
+    c("7.1.2", "A222 COPY 1:2 owatagusiam", "Copy { uid: false"),
+    s(
+        "7.1.2",
+        "* NO Disk is 98% full, please delete unnecessary data",
+        "Status(StatusResponse { tag: None, kind: No",
+    ),
+    s("7.1.2", "A222 OK COPY completed", "Status"),
+    c("7.1.2", "A223 COPY 3:200 blurdybloop", "Copy { uid: false"),
+    s(
+        "7.1.2",
+        "* NO Disk is 98% full, please delete unnecessary data",
+        "Status(StatusResponse { tag: None, kind: No",
+    ),
+    s(
+        "7.1.2",
+        "* NO Disk is 99% full, please delete unnecessary data",
+        "Status(StatusResponse { tag: None, kind: No",
+    ),
+    s(
+        "7.1.2",
+        "A223 NO COPY failed: disk is full",
+        "Status(StatusResponse { tag: Some(Tag(\"A223\")), kind: No",
+    ),
+    s(
+        "7.1.3",
+        "* BAD Command line too long",
+        "Status(StatusResponse { tag: None, kind: Bad",
+    ),
+    s(
+        "7.1.3",
+        "* BAD Empty command line",
+        "Status(StatusResponse { tag: None, kind: Bad",
+    ),
+    c("7.1.3", "A443 EXPUNGE", "Expunge"),
+    s(
+        "7.1.3",
+        "* BAD Disk crash, attempting salvage to a new disk!",
+        "Status(StatusResponse { tag: None, kind: Bad",
+    ),
+    s("7.1.3", "* OK Salvage successful, no data lost", "Status"),
+    s("7.1.3", "A443 OK Expunge completed", "Status"),
+    s(
+        "7.1.4",
+        "* PREAUTH IMAP4rev2 server logged in as Smith",
+        "Status(StatusResponse { tag: None, kind: PreAuth",
+    ),
+    s(
+        "7.1.5",
+        "* BYE Autologout; idle for too long",
+        "Status(StatusResponse { tag: None, kind: Bye",
+    ),
+];
+
+/// RFC 9051 §7.2. The CAPABILITY line is wrapped in the RFC between two names and joined with
+/// a space.
+const R9051_7_2: &[Ex] = &[
+    s("7.2.1", "* ENABLED CONDSTORE QRESYNC", "Data(Enabled"),
+    s(
+        "7.2.2",
+        "* CAPABILITY STARTTLS AUTH=GSSAPI IMAP4rev2 LOGINDISABLED XPIG-LATIN",
+        "Data(Capability",
+    ),
+];
+
+#[test]
+fn rfc9051_section6_4_5_to_6_4_9() {
+    run("9051", R9051_6_4_5_8);
+    run("9051", R9051_6_4_9);
+}
+
+#[test]
+fn rfc9051_section7_1_status_responses() {
+    run("9051", R9051_7_1_CODES);
+    run("9051", R9051_7_1_STATUS);
+}
+
+#[test]
+fn rfc9051_section7_2_server_status() {
+    run("9051", R9051_7_2);
+}
+
+/// RFC 9051 §7.3 to §7.5, the examples of each response. The two LIST lines with extended
+/// data are wrapped in the RFC between two tokens and joined with a space. The body
+/// structures §7.5.2 gives in its prose are checked in `rfc9051_body_structure_prose`.
+const R9051_7_3_5: &[Ex] = &[
+    s("7.3.1", "* LIST (\\Noselect) \"/\" ~/Mail/foo", "Data(List"),
+    s(
+        "7.3.1",
+        "* LIST (\\Marked) \":\" Tables (tablecloth ((\"edge\" \"lacy\") (\"color\" \"red\")) Sample \"text\")",
+        "Data(List",
+    ),
+    s(
+        "7.3.1",
+        "* LIST () \":\" Tables:new (tablecloth (\"edge\" \"lacy\") Sample (\"text\" \"more text\"))",
+        "Data(List",
+    ),
+    s(
+        "7.3.2",
+        "* NAMESPACE ((\"\" \"/\")) ((\"~\" \"/\")) NIL",
+        "Data(Namespace",
+    ),
+    s(
+        "7.3.3",
+        "* STATUS blurdybloop (MESSAGES 231 UIDNEXT 44292)",
+        "Data(Status",
+    ),
+    s(
+        "7.3.4",
+        "* ESEARCH UID COUNT 17 ALL 4:18,21,28",
+        "Data(ESearch { tag: None, uid: true",
+    ),
+    s(
+        "7.3.4",
+        "* ESEARCH (TAG \"a567\") UID COUNT 17 ALL 4:18,21,28",
+        "Data(ESearch",
+    ),
+    s(
+        "7.3.4",
+        "* ESEARCH COUNT 18 ALL 1:17,21",
+        "Data(ESearch { tag: None, uid: false",
+    ),
+    s(
+        "7.3.5",
+        "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
+        "Data(Flags",
+    ),
+    s("7.4.1", "* 23 EXISTS", "Data(Exists(23))"),
+    s("7.5.1", "* 44 EXPUNGE", "Data(Expunge(44))"),
+    s(
+        "7.5.2",
+        "* 23 FETCH (FLAGS (\\Seen) RFC822.SIZE 44827 UID 447)",
+        "Data(Fetch { seq: 23",
+    ),
+];
+
+/// RFC 9051 §7.6, the continuation requests of a LOGIN with two synchronising literals (one
+/// message for the framer, which asks for a `+` before each literal). The rejected
+/// `A044 BLURDYBLOOP {102856}` is checked in `unknown_command_with_literal_is_refused`.
+const R9051_7_6: &[Ex] = &[
+    c(
+        "7.6",
+        "A001 LOGIN {11}\r\nFRED FOOBAR {7}\r\nfat man",
+        "Login",
+    ),
+    s("7.6", "+ Ready for additional command text", "Continuation"),
+    s("7.6", "A001 OK LOGIN completed", "Status"),
+    s(
+        "7.6",
+        "A044 BAD No such command as \"BLURDYBLOOP\"",
+        "Status(StatusResponse { tag: Some(Tag(\"A044\")), kind: Bad",
+    ),
+];
+
+#[test]
+fn rfc9051_section7_3_to_7_6() {
+    run("9051", R9051_7_3_5);
+    run("9051", R9051_7_6);
 }
