@@ -16,7 +16,7 @@
 
 mod common;
 
-use common::{Ex, auth, c, done, run, s};
+use common::{Ex, auth, c, done, experimental_data, run, s};
 
 /// RFC 3501 §6.1.1 CAPABILITY. The first CAPABILITY response is wrapped in the RFC between
 /// two capability names; it is joined with a space.
@@ -2908,4 +2908,38 @@ const R9051_7_6: &[Ex] = &[
 fn rfc9051_section7_3_to_7_6() {
     run("9051", R9051_7_3_5);
     run("9051", R9051_7_6);
+}
+
+/// RFC 3501 §6.5.1, an experimental command and its untagged data.
+const R3501_6_5_1: &[Ex] = &[
+    c("6.5.1", "a441 CAPABILITY", "Capability"),
+    s(
+        "6.5.1",
+        "* CAPABILITY IMAP4rev1 XPIG-LATIN",
+        "Data(Capability",
+    ),
+    s("6.5.1", "a441 OK CAPABILITY completed", "Status"),
+    c("6.5.1", "A442 XPIG-LATIN", "Experimental"),
+    experimental_data("6.5.1", "* XPIG-LATIN ow-nay eaking-spay ig-pay atin-lay"),
+    s("6.5.1", "A442 OK XPIG-LATIN ompleted-cay", "Status"),
+];
+
+/// RFC 9051 §6.5, the same experimental command.
+const R9051_6_5: &[Ex] = &[
+    c("6.5", "a441 CAPABILITY", "Capability"),
+    s(
+        "6.5",
+        "* CAPABILITY IMAP4rev2 XPIG-LATIN",
+        "Data(Capability",
+    ),
+    s("6.5", "a441 OK CAPABILITY completed", "Status"),
+    c("6.5", "A442 XPIG-LATIN", "Experimental"),
+    experimental_data("6.5", "* XPIG-LATIN ow-nay eaking-spay ig-pay atin-lay"),
+    s("6.5", "A442 OK XPIG-LATIN ompleted-cay", "Status"),
+];
+
+#[test]
+fn experimental_commands() {
+    run("3501", R3501_6_5_1);
+    run("9051", R9051_6_5);
 }

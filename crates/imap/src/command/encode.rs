@@ -109,6 +109,12 @@ fn encode_body(w: &mut Writer, body: &CommandBody<'_>) {
         C::Unauthenticate => {
             w.raw(b"UNAUTHENTICATE");
         }
+        C::Experimental { name, args } => {
+            w.atom(name);
+            if let Some(args) = args {
+                w.sp().raw(args);
+            }
+        }
         C::Authenticate {
             mechanism,
             initial_response,

@@ -279,6 +279,15 @@ pub enum CommandBody<'a> {
     },
     /// `UNAUTHENTICATE` (RFC 8437)
     Unauthenticate,
+    /// `X<atom> [arguments]`: an experimental command (RFC 3501 §6.5.1 `x-command`), whose
+    /// arguments this crate does not know and keeps as sent.
+    Experimental {
+        /// The command name, starting with `X`.
+        name: Atom<'a>,
+        /// Everything after the name and its space, literals included, without the line
+        /// end; `None` when the command has no arguments.
+        args: Option<Cow<'a, [u8]>>,
+    },
 }
 
 static_enum!(CommandBody {
@@ -311,6 +320,7 @@ static_enum!(CommandBody {
     Id { fields },
     Sort { uid, returns, criteria, charset, search },
     Thread { uid, algorithm, charset, search },
+    Experimental { name, args },
 });
 
 /// A SORT criterion: a key (`ARRIVAL`, `CC`, `DATE`, `FROM`, `SIZE`, `SUBJECT`, `TO`,

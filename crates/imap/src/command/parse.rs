@@ -126,6 +126,9 @@ fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
         if let Some(r) = crate::extensions::notify_command(name, args) {
             return r.map(|(r, c)| (r, CommandBody::Notify(c)));
         }
+        if name.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'X')) {
+            return experimental(i);
+        }
         return fail(i);
     }
     let (rest, _) = sp(rest)?;
@@ -206,6 +209,27 @@ fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
         b"SORT" => sort(false, rest),
         b"THREAD" => thread(false, rest),
         b"ID" => map(id_params, |fields| CommandBody::Id { fields }).parse(rest),
+        _ => fail(i),
+    }
+}
+
+/// `x-command`: the name, then the rest of the frame as sent, up to (not including) its
+/// final CRLF, which the caller checks.
+fn experimental(i: &[u8]) -> R<'_, CommandBody<'_>> {
+    let (rest, name) = atom(i)?;
+    let Some(body) = rest.strip_suffix(b"\r\n") else {
+        return fail(i);
+    };
+    let end = &rest[body.len()..];
+    match body {
+        [] => Ok((end, CommandBody::Experimental { name, args: None })),
+        [b' ', args @ ..] if !args.is_empty() => Ok((
+            end,
+            CommandBody::Experimental {
+                name,
+                args: Some(Cow::Borrowed(args)),
+            },
+        )),
         _ => fail(i),
     }
 }

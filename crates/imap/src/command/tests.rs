@@ -306,6 +306,9 @@ fn rejects_malformed_commands() {
         b"a1 STORE 1 FLAGS\r\n",
         b"a1 SEARCH\r\n",
         b"a1 LOGIN {5}\r\nab\r\n",
+        // Only names starting with X are experimental commands; others are unknown.
+        b"a1 BLURDYBLOOP\r\n",
+        b"a1 XPIG-LATIN \r\n",
         b"a1 SEARCH NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT NOT ALL\r\n",
     ] {
         assert!(parse_command(bad).is_err(), "{}", String::from_utf8_lossy(bad));
@@ -599,6 +602,12 @@ fn command_body() -> impl Strategy<Value = CommandBody<'static>> {
         (mb(), mb()).prop_map(|(from, to)| C::Rename { from, to }),
         mb().prop_map(|mailbox| C::Subscribe { mailbox }),
         mb().prop_map(|mailbox| C::Unsubscribe { mailbox }),
+        ("X[A-Z]{1,8}", proptest::option::of("[ -~]{1,20}")).prop_map(|(name, args)| {
+            C::Experimental {
+                name: Atom::try_from(name).expect("atom"),
+                args: args.map(|a| std::borrow::Cow::Owned(a.into_bytes())),
+            }
+        }),
         (
             vec(s::list_selection(), 0..3),
             mb(),
@@ -944,4 +953,18 @@ fn return_and_selection_options_are_typed() {
     assert!(
         matches!(c.body, CommandBody::Search { returns: Some(ref r), .. } if matches!(&r[0], SearchReturn::Other { name, .. } if name.as_str() == "PARTIAL"))
     );
+}
+
+#[test]
+fn experimental_commands_are_kept_as_sent() {
+    let cmd = parse_command(b"A442 XPIG-LATIN\r\n").expect("parses");
+    assert!(
+        matches!(&cmd.body, CommandBody::Experimental { name, args: None } if name.as_str() == "XPIG-LATIN")
+    );
+    let frame = b"a1 xfoo (bar) {3}\r\nbaz\r\n";
+    let cmd = parse_command(frame).expect("parses");
+    assert!(
+        matches!(&cmd.body, CommandBody::Experimental { name, args: Some(a) } if name.as_str() == "xfoo" && a.as_ref() == b"(bar) {3}\r\nbaz")
+    );
+    assert_eq!(cmd.to_bytes(), frame);
 }
