@@ -17,6 +17,9 @@
 mod common;
 
 use common::{Ex, auth, c, done, experimental_data, run, s};
+use mailwire_imap::command::parse_command;
+use mailwire_imap::framing::{FrameEvent, Framer, FramerOptions, Role};
+use mailwire_imap::response::{Data, FetchItem, Response, parse_response};
 
 /// RFC 3501 §6.1.1 CAPABILITY. The first CAPABILITY response is wrapped in the RFC between
 /// two capability names; it is joined with a space.
@@ -2942,4 +2945,213 @@ const R9051_6_5: &[Ex] = &[
 fn experimental_commands() {
     run("3501", R3501_6_5_1);
     run("9051", R9051_6_5);
+}
+
+/// RFC 3501 §7.5 and RFC 9051 §7.6: `A044 BLURDYBLOOP {102856}` announces a synchronising
+/// literal for a command that does not exist. The framer stops for a decision, the line does
+/// not parse (its error names the tag the server answers `BAD` with), and refusing the
+/// literal leaves the framer ready for the next command: the 102856 octets are never asked
+/// for.
+#[test]
+fn unknown_command_with_literal_is_refused() {
+    let line = b"A044 BLURDYBLOOP {102856}\r\n";
+    let mut framer = Framer::new(FramerOptions::new(Role::Server));
+    framer.push(line);
+    assert_eq!(
+        framer.next_event(),
+        Some(FrameEvent::ContinuationNeeded { size: 102_856 })
+    );
+    assert_eq!(framer.next_event(), None);
+    let err = parse_command(line).expect_err("no such command");
+    assert_eq!(err.tag(), Some("A044"));
+    assert!(framer.refuse_literal());
+    assert_eq!(framer.buffered(), 0);
+    framer.push(b"A001 NOOP\r\n");
+    assert_eq!(
+        framer.next_event(),
+        Some(FrameEvent::Message(b"A001 NOOP\r\n"[..].into()))
+    );
+}
+
+/// RFC 9051 §4.5: as a mailbox name, `NIL` is the mailbox called NIL, the same as `"NIL"`;
+/// as body section data, `NIL` is the absence of the part, which the three-character string
+/// `"NIL"` is not. The RFC prints the FETCH lines as `* FETCH 1 (...)`, number and name
+/// swapped against the grammar (`"*" SP nz-number SP "FETCH"`); they are checked here in the
+/// grammar's order.
+#[test]
+fn rfc9051_nil_is_not_a_string() {
+    let mailbox = |line: &[u8]| match parse_response(line) {
+        Ok(Response::Data(Data::List(l))) => l.mailbox.wire_bytes().to_vec(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        mailbox(b"* LIST () \"/\" NIL\r\n"),
+        mailbox(b"* LIST () \"/\" \"NIL\"\r\n")
+    );
+    assert_eq!(mailbox(b"* LIST () \"/\" NIL\r\n"), b"NIL");
+    let section = |line: &'static [u8]| match parse_response(line) {
+        Ok(Response::Data(Data::Fetch { items, .. })) => match items.into_iter().next() {
+            Some(FetchItem::BodySection { data, .. }) => data.map(|d| d.as_bytes().to_vec()),
+            other => panic!("{other:?}"),
+        },
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(section(b"* 1 FETCH (BODY[1] NIL)\r\n"), None);
+    assert_eq!(
+        section(b"* 1 FETCH (BODY[1] \"NIL\")\r\n"),
+        Some(b"NIL".to_vec())
+    );
+    run(
+        "9051",
+        &[
+            s("4.5", "* 1 FETCH (BODY[1] NIL)", "Data(Fetch { seq: 1"),
+            s("4.5", "* 1 FETCH (BODY[1] \"NIL\")", "Data(Fetch { seq: 1"),
+        ],
+    );
+}
+
+/// The body structures RFC 3501 §7.4.2 and RFC 9051 §7.5.2 give in their prose (the same
+/// two in both), each sent in a FETCH response as BODY and as BODYSTRUCTURE (they carry no
+/// extension data, so both may carry them). The RFCs wrap the second between two tokens
+/// (joined with a space) and, in RFC 9051, between its two parts, which touch as the grammar
+/// wants (`1*body SP media-subtype`).
+const BODY_STRUCTURE_PROSE: &[Ex] = &[
+    s(
+        "7.4.2 / 7.5.2",
+        "* 1 FETCH (BODY (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 2279 48))",
+        "Data(Fetch { seq: 1",
+    ),
+    s(
+        "7.4.2 / 7.5.2",
+        "* 1 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 2279 48))",
+        "Data(Fetch { seq: 1",
+    ),
+    s(
+        "7.4.2 / 7.5.2",
+        "* 1 FETCH (BODY ((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 1152 23)(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\" \"NAME\" \"cc.diff\") \"<960723163407.20117h@cac.washington.edu>\" \"Compiler diff\" \"BASE64\" 4554 73) \"MIXED\"))",
+        "Data(Fetch { seq: 1",
+    ),
+    s(
+        "7.4.2 / 7.5.2",
+        "* 1 FETCH (BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 1152 23)(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\" \"NAME\" \"cc.diff\") \"<960723163407.20117h@cac.washington.edu>\" \"Compiler diff\" \"BASE64\" 4554 73) \"MIXED\"))",
+        "Data(Fetch { seq: 1",
+    ),
+];
+
+#[test]
+fn body_structure_prose() {
+    run("3501 and 9051", BODY_STRUCTURE_PROSE);
+}
+
+/// The header RFC 9051 §8 fetches: 342 octets, as its literal announces.
+macro_rules! header_9051 {
+    () => {
+        concat!(
+            "Date: Wed, 17 Jul 1996 02:23:25 -0700 (PDT)\r\n",
+            "From: Terry Gray <gray@cac.washington.edu>\r\n",
+            "Subject: IMAP4rev2 WG mtg summary and minutes\r\n",
+            "To: imap@cac.washington.edu\r\n",
+            "cc: minutes@CNRI.Reston.VA.US, John Klensin <KLENSIN@MIT.EDU>\r\n",
+            "Message-Id: <B27397-0100000@cac.washington.edu>\r\n",
+            "MIME-Version: 1.0\r\n",
+            "Content-Type: TEXT/PLAIN; CHARSET=US-ASCII\r\n",
+            "\r\n",
+        )
+    };
+}
+
+/// RFC 9051 §8 as the RFC prints it (STARTTLS, SCRAM-SHA-256, ENABLE, a LIST with OLDNAME),
+/// line by line; `rfc_sessions.rs` replays a session in its shape through the framers at
+/// every chunking. The RFC says its long lines are broken for editorial clarity: base64 is
+/// joined with nothing, the FETCH line with a space between tokens and with nothing after
+/// `(` and between the two touching cc addresses. Commands are sent in lowercase, which the
+/// encoder writes in capitals.
+const R9051_8: &[Ex] = &[
+    s(
+        "8",
+        "* OK [CAPABILITY STARTTLS AUTH=SCRAM-SHA-256 LOGINDISABLED IMAP4rev2] IMAP4rev2 Service Ready",
+        "Status(StatusResponse { tag: None, kind: Ok, code: Some(Capability",
+    ),
+    c("8", "a000 starttls", "StartTls").canon("a000 STARTTLS"),
+    s("8", "a000 OK Proceed with TLS negotiation", "Status"),
+    c(
+        "8",
+        "A001 AUTHENTICATE SCRAM-SHA-256 biwsbj11c2VyLHI9ck9wck5HZndFYmVSV2diTkVrcU8=",
+        "Authenticate",
+    ),
+    s(
+        "8",
+        "+ cj1yT3ByTkdmd0ViZVJXZ2JORWtxTyVodllEcFdVYTJSYVRDQWZ1eEZJbGopaE5sRiRrMCxzPVcyMlphSjBTTlk3c29Fc1VFamI2Z1E9PSxpPTQwOTY=",
+        "Continuation",
+    ),
+    auth(
+        "8",
+        "Yz1iaXdzLHI9ck9wck5HZndFYmVSV2diTkVrcU8laHZZRHBXVWEyUmFUQ0FmdXhGSWxqKWhObEYkazAscD1kSHpiWmFwV0lrNGpVaE4rVXRlOXl0YWc5empmTUhnc3FtbWl6N0FuZFZRPQ==",
+        "Continue",
+    ),
+    s(
+        "8",
+        "+ dj02cnJpVFJCaTIzV3BSUi93dHVwK21NaFVaVW4vZEI1bkxUSlJzamw5NUc0PQ==",
+        "Continuation",
+    ),
+    auth("8", "", "Continue"),
+    s(
+        "8",
+        "A001 OK SCRAM-SHA-256 authentication successful",
+        "Status",
+    ),
+    c("8", "babc ENABLE IMAP4rev2", "Enable"),
+    s("8", "* ENABLED IMAP4rev2", "Data(Enabled"),
+    s("8", "babc OK Some capabilities enabled", "Status"),
+    c("8", "a002 select inbox", "Select").canon("a002 SELECT INBOX"),
+    s("8", "* 18 EXISTS", "Data(Exists(18))"),
+    s(
+        "8",
+        "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
+        "Data(Flags",
+    ),
+    s("8", "* OK [UIDVALIDITY 3857529045] UIDs valid", "Status"),
+    // OLDNAME carries a mailbox, to which the INBOX rule applies: `"inbox"` is INBOX, sent
+    // as the atom.
+    s(
+        "8",
+        "* LIST () \"/\" INBOX (\"OLDNAME\" (\"inbox\"))",
+        "Data(List",
+    )
+    .canon("* LIST () \"/\" INBOX (\"OLDNAME\" (INBOX))"),
+    s("8", "a002 OK [READ-WRITE] SELECT completed", "Status"),
+    c("8", "a003 fetch 12 full", "Fetch { uid: false").canon("a003 FETCH 12 FULL"),
+    s(
+        "8",
+        "* 12 FETCH (FLAGS (\\Seen) INTERNALDATE \"17-Jul-1996 02:44:25 -0700\" RFC822.SIZE 4286 ENVELOPE (\"Wed, 17 Jul 1996 02:23:25 -0700 (PDT)\" \"IMAP4rev2 WG mtg summary and minutes\" ((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) ((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) ((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) ((NIL NIL \"imap\" \"cac.washington.edu\")) ((NIL NIL \"minutes\" \"CNRI.Reston.VA.US\")(\"John Klensin\" NIL \"KLENSIN\" \"MIT.EDU\")) NIL NIL \"<B27397-0100000@cac.washington.ed>\") BODY (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92))",
+        "Data(Fetch { seq: 12",
+    ),
+    s("8", "a003 OK FETCH completed", "Status"),
+    c("8", "a004 fetch 12 body[header]", "Fetch { uid: false").canon("a004 FETCH 12 BODY[HEADER]"),
+    s(
+        "8",
+        concat!("* 12 FETCH (BODY[HEADER] {342}\r\n", header_9051!(), ")"),
+        "Data(Fetch { seq: 12",
+    ),
+    s("8", "a004 OK FETCH completed", "Status"),
+    c("8", "a005 store 12 +flags \\deleted", "Store { uid: false")
+        .canon("a005 STORE 12 +FLAGS (\\Deleted)"),
+    s(
+        "8",
+        "* 12 FETCH (FLAGS (\\Seen \\Deleted))",
+        "Data(Fetch { seq: 12",
+    ),
+    s("8", "a005 OK +FLAGS completed", "Status"),
+    c("8", "a006 logout", "Logout").canon("a006 LOGOUT"),
+    s(
+        "8",
+        "* BYE IMAP4rev2 server terminating connection",
+        "Status(StatusResponse { tag: None, kind: Bye",
+    ),
+    s("8", "a006 OK LOGOUT completed", "Status"),
+];
+
+#[test]
+fn rfc9051_section8_as_printed() {
+    run("9051", R9051_8);
 }
