@@ -3155,3 +3155,56 @@ const R9051_8: &[Ex] = &[
 fn rfc9051_section8_as_printed() {
     run("9051", R9051_8);
 }
+
+/// RFC 9051 §9, the selection option lists the `list-select-opts` comment allows, each sent
+/// in a LIST command (`A1 LIST <options> "" "*"`; the comment gives the lists alone). The two
+/// it does not allow, `(RECURSIVEMATCH)` and `(REMOTE RECURSIVEMATCH)`, are checked in
+/// `rfc9051_recursivematch_alone_is_refused`.
+const R9051_9_LIST_SELECT_OPTS: &[Ex] = &[
+    // An empty list is sent as none, as in §6.3.9.8 example 3.
+    c("9", "A1 LIST () \"\" \"*\"", "List { selection: []").canon("A1 LIST \"\" \"*\""),
+    c(
+        "9",
+        "A1 LIST (REMOTE) \"\" \"*\"",
+        "List { selection: [Remote]",
+    ),
+    c(
+        "9",
+        "A1 LIST (SUBSCRIBED) \"\" \"*\"",
+        "List { selection: [Subscribed]",
+    ),
+    c(
+        "9",
+        "A1 LIST (SUBSCRIBED REMOTE) \"\" \"*\"",
+        "List { selection: [Subscribed, Remote]",
+    ),
+    c(
+        "9",
+        "A1 LIST (SUBSCRIBED RECURSIVEMATCH) \"\" \"*\"",
+        "List { selection: [Subscribed, RecursiveMatch]",
+    ),
+    c(
+        "9",
+        "A1 LIST (SUBSCRIBED REMOTE RECURSIVEMATCH) \"\" \"*\"",
+        "List { selection: [Subscribed, Remote, RecursiveMatch]",
+    ),
+];
+
+#[test]
+fn rfc9051_section9_list_select_opts() {
+    run("9051", R9051_9_LIST_SELECT_OPTS);
+}
+
+/// RFC 9051 §9: `(RECURSIVEMATCH)` and `(REMOTE RECURSIVEMATCH)` are not selection options
+/// (RECURSIVEMATCH modifies another one), so the command does not parse and the server
+/// answers BAD, as §6.3.9.1 requires.
+#[test]
+fn rfc9051_recursivematch_alone_is_refused() {
+    for line in [
+        &b"A1 LIST (RECURSIVEMATCH) \"\" \"*\"\r\n"[..],
+        b"A1 LIST (REMOTE RECURSIVEMATCH) \"\" \"*\"\r\n",
+    ] {
+        let err = parse_command(line).expect_err("not a LIST command");
+        assert_eq!(err.tag(), Some("A1"));
+    }
+}

@@ -7,7 +7,7 @@ use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while};
 use nom::character::complete::char;
-use nom::combinator::{all_consuming, map, opt, recognize, value};
+use nom::combinator::{all_consuming, map, opt, recognize, value, verify};
 use nom::multi::{many1, separated_list1};
 use nom::sequence::{delimited, preceded, terminated};
 
@@ -15,8 +15,8 @@ use super::fetch::fetch_items;
 use super::options::{list_return, list_selection, search_returns};
 use super::search::{MAX_DEPTH, search_args, search_key};
 use super::{
-    AppendData, AppendMessage, CatenatePart, Command, CommandBody, FetchModifier, SelectParam,
-    SortCriterion, StatusItem, StoreKind,
+    AppendData, AppendMessage, CatenatePart, Command, CommandBody, FetchModifier, ListSelection,
+    SelectParam, SortCriterion, StatusItem, StoreKind,
 };
 use crate::error::ParseError;
 use crate::parse::core::{
@@ -361,11 +361,23 @@ pub(crate) fn status_item(i: &[u8]) -> R<'_, StatusItem<'_>> {
     Ok((rest, known.unwrap_or(StatusItem::Other(a))))
 }
 
+/// RFC 9051 §9 `list-select-opts`: RECURSIVEMATCH only modifies another selection option, so
+/// `(RECURSIVEMATCH)` and `(REMOTE RECURSIVEMATCH)` are not commands (the server answers BAD).
+fn selection_is_valid(options: &[ListSelection<'_>]) -> bool {
+    !options.contains(&ListSelection::RecursiveMatch)
+        || options
+            .iter()
+            .any(|o| !matches!(o, ListSelection::Remote | ListSelection::RecursiveMatch))
+}
+
 fn list(i: &[u8]) -> R<'_, CommandBody<'_>> {
     let patterns = alt((paren_list1(list_mailbox), map(list_mailbox, |p| vec![p])));
+    let selection = verify(paren_list(list_selection), |s: &Vec<_>| {
+        selection_is_valid(s)
+    });
     map(
         (
-            opt(terminated(paren_list(list_selection), sp)),
+            opt(terminated(selection, sp)),
             mailbox,
             preceded(sp, patterns),
             opt(preceded(tag_no_case(" RETURN "), paren_list(list_return))),

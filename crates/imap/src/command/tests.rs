@@ -306,6 +306,9 @@ fn rejects_malformed_commands() {
         b"a1 STORE 1 FLAGS\r\n",
         b"a1 SEARCH\r\n",
         b"a1 LOGIN {5}\r\nab\r\n",
+        // RFC 9051 §9: RECURSIVEMATCH needs an option it modifies.
+        b"a1 LIST (RECURSIVEMATCH) \"\" \"*\"\r\n",
+        b"a1 LIST (REMOTE RECURSIVEMATCH) \"\" \"*\"\r\n",
         // Only names starting with X are experimental commands; others are unknown.
         b"a1 BLURDYBLOOP\r\n",
         b"a1 XPIG-LATIN \r\n",
@@ -609,7 +612,15 @@ fn command_body() -> impl Strategy<Value = CommandBody<'static>> {
             }
         }),
         (
-            vec(s::list_selection(), 0..3),
+            vec(s::list_selection(), 0..3).prop_filter(
+                "RECURSIVEMATCH modifies another option",
+                |v| {
+                    !v.contains(&ListSelection::RecursiveMatch)
+                        || v.iter().any(|o| {
+                            !matches!(o, ListSelection::Remote | ListSelection::RecursiveMatch)
+                        })
+                }
+            ),
             mb(),
             vec(s::astring(), 1..3),
             vec(s::list_return(status_item()), 0..3)
