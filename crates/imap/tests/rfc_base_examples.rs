@@ -3208,3 +3208,46 @@ fn rfc9051_recursivematch_alone_is_refused() {
         assert_eq!(err.tag(), Some("A1"));
     }
 }
+
+/// RFC 9051 §9, the examples in the `mailbox` comment: every spelling of INBOX is INBOX
+/// (sent in a SELECT here; the comment gives the name alone), which the encoder writes in
+/// capitals.
+const R9051_9_MAILBOX: &[Ex] =
+    &[c("9", "A1 SELECT iNbOx", "Select { mailbox: Inbox").canon("A1 SELECT INBOX")];
+
+#[test]
+fn rfc9051_section9_mailbox() {
+    run("9051", R9051_9_MAILBOX);
+}
+
+/// RFC 9051 §9, the examples in the `seq-range` and `sequence-set` comments, read through the
+/// sequence sets of FETCH commands.
+#[test]
+fn rfc9051_section9_sequence_sets() {
+    let set = |s: &str| match parse_command(format!("A1 FETCH {s} FLAGS\r\n").as_bytes()) {
+        Ok(cmd) => match cmd.body {
+            mailwire_imap::command::CommandBody::Fetch { set, .. } => set,
+            other => panic!("{other:?}"),
+        },
+        Err(e) => panic!("{s}: {e}"),
+    };
+    let members = |s: &str, largest: u32| -> Vec<u32> {
+        let set = set(s);
+        (1..=largest.max(4000))
+            .filter(|&n| set.contains(n, largest))
+            .collect()
+    };
+    // "2:4 and 4:2 are equivalent and indicate values 2, 3, and 4."
+    assert_eq!(members("2:4", 10), [2, 3, 4]);
+    assert_eq!(members("4:2", 10), [2, 3, 4]);
+    // "a unique identifier sequence range of 3291:* includes the UID of the last message in
+    // the mailbox, even if that value is less than 3291."
+    assert!(set("3291:*").contains(3000, 3000));
+    // "2,4:7,9,12:* for a mailbox with 15 messages is equivalent to 2,4,5,6,7,9,12,13,14,15"
+    assert_eq!(
+        members("2,4:7,9,12:*", 15),
+        [2, 4, 5, 6, 7, 9, 12, 13, 14, 15]
+    );
+    // "*:4,5:7 for a mailbox with 10 messages is equivalent to 10,9,8,7,6,5,4,5,6,7" (as a set).
+    assert_eq!(members("*:4,5:7", 10), [4, 5, 6, 7, 8, 9, 10]);
+}
