@@ -1,18 +1,24 @@
 //! Known-answer tests from the examples of the base specifications, RFC 3501 (IMAP4rev1) and
-//! RFC 9051 (IMAP4rev2), §6 (client commands) and §7 (server responses), both directions.
-//! Their §8 sample sessions are replayed in `rfc_sessions.rs`.
+//! RFC 9051 (IMAP4rev2), both directions: every protocol line of their §6 (client commands)
+//! and §7 (server responses) examples, RFC 9051's §8 sample session as printed, and the
+//! examples given in §4.5, §5.1.3 (Appendix A.1 in RFC 9051) and the §9 grammar comments.
+//! RFC 3501 §8 (and a session in the shape of RFC 9051 §8) are also replayed, at every
+//! chunking, in `rfc_sessions.rs`.
 //!
 //! Every entry is one protocol message of an RFC example, as printed there after `C:` or `S:`
 //! (lines the RFC wraps for width are joined with one space where the wrap falls between two
-//! tokens; a literal's data follows its `{n}` line). Each goes through the framer of the side
-//! that reads it, is parsed, checked to be the typed value expected (its `Debug` form starts
-//! with the variant named in the table, never a generic fallback such as `Data::Other`),
-//! encoded again and compared with the RFC bytes. Where the RFC's text is not the encoder's
-//! canonical form the entry names the canonical bytes and says why; those must parse back to
-//! the same value.
+//! tokens, with nothing inside base64 the RFC says it broke for clarity; a literal's data
+//! follows its `{n}` line). Each goes through the framer of the side that reads it (which
+//! must find exactly that one message, however the bytes are split), is parsed, checked to be
+//! the typed value expected (its `Debug` form starts with the variant named in the table,
+//! never a generic fallback such as `Data::Other` unless the data is an experimental
+//! command's), encoded again and compared with the RFC bytes. Where the RFC's text is not the
+//! encoder's canonical form the entry names the canonical bytes and says why; those must
+//! parse back to the same value.
 //!
-//! Left out everywhere: prose, `...` and `. . .` elisions, and `<...>` annotations such as
-//! `<TLS negotiation ...>`. Each table says what else it leaves out and why.
+//! Left out everywhere: prose, `...`, `. . .` and `[...]` elisions, `<...>` annotations such
+//! as `<TLS negotiation ...>`, and the `//` comments of RFC 9051 §6.4.4.4. Each table says
+//! what else it leaves out and why.
 
 mod common;
 
@@ -20,6 +26,7 @@ use common::{Ex, auth, c, done, experimental_data, run, s};
 use mailwire_imap::command::parse_command;
 use mailwire_imap::framing::{FrameEvent, Framer, FramerOptions, Role};
 use mailwire_imap::response::{Data, FetchItem, Response, parse_response};
+use mailwire_imap::types::Mailbox;
 
 /// RFC 3501 §6.1.1 CAPABILITY. The first CAPABILITY response is wrapped in the RFC between
 /// two capability names; it is joined with a space.
@@ -3209,21 +3216,21 @@ fn rfc9051_recursivematch_alone_is_refused() {
     }
 }
 
-/// RFC 9051 §9, the examples in the `mailbox` comment: every spelling of INBOX is INBOX
-/// (sent in a SELECT here; the comment gives the name alone), which the encoder writes in
-/// capitals.
-const R9051_9_MAILBOX: &[Ex] =
+/// RFC 3501 §9 and RFC 9051 §9, the example in the `mailbox` comment: every spelling of
+/// INBOX is INBOX (sent in a SELECT here; the comment gives the name alone), which the
+/// encoder writes in capitals.
+const SECTION9_MAILBOX: &[Ex] =
     &[c("9", "A1 SELECT iNbOx", "Select { mailbox: Inbox").canon("A1 SELECT INBOX")];
 
 #[test]
-fn rfc9051_section9_mailbox() {
-    run("9051", R9051_9_MAILBOX);
+fn section9_mailbox() {
+    run("3501 and 9051", SECTION9_MAILBOX);
 }
 
-/// RFC 9051 §9, the examples in the `seq-range` and `sequence-set` comments, read through the
-/// sequence sets of FETCH commands.
+/// RFC 3501 §9 and RFC 9051 §9 (the same words in both), the examples in the `seq-range` and
+/// `sequence-set` comments, read through the sequence sets of FETCH commands.
 #[test]
-fn rfc9051_section9_sequence_sets() {
+fn section9_sequence_sets() {
     let set = |s: &str| match parse_command(format!("A1 FETCH {s} FLAGS\r\n").as_bytes()) {
         Ok(cmd) => match cmd.body {
             mailwire_imap::command::CommandBody::Fetch { set, .. } => set,
@@ -3250,4 +3257,39 @@ fn rfc9051_section9_sequence_sets() {
     );
     // "*:4,5:7 for a mailbox with 10 messages is equivalent to 10,9,8,7,6,5,4,5,6,7" (as a set).
     assert_eq!(members("*:4,5:7", 10), [4, 5, 6, 7, 8, 9, 10]);
+}
+
+/// RFC 3501 §5.1.3 and RFC 9051 Appendix A.1 (the same words in both), the modified UTF-7
+/// mailbox names: the name mixing English, Chinese and Japanese, the two wrong forms and the
+/// right forms the RFCs give for them.
+#[test]
+fn international_mailbox_names() {
+    let wire = |w: &'static str| Mailbox::try_from(w).expect("astring");
+    let named = Mailbox::from_name(
+        "~peter/mail/\u{53F0}\u{5317}/\u{65E5}\u{672C}\u{8A9E}",
+        false,
+    )
+    .expect("encodes");
+    assert_eq!(named.wire_bytes(), b"~peter/mail/&U,BTFw-/&ZeVnLIqe-");
+    assert_eq!(
+        wire("~peter/mail/&U,BTFw-/&ZeVnLIqe-")
+            .name(false)
+            .as_deref(),
+        Ok("~peter/mail/\u{53F0}\u{5317}/\u{65E5}\u{672C}\u{8A9E}")
+    );
+    // "&Jjo!" lacks the shift back to US-ASCII before "!"; "&Jjo-!" is right.
+    assert!(wire("&Jjo!").name(false).is_err());
+    assert_eq!(wire("&Jjo-!").name(false).as_deref(), Ok("\u{263A}!"));
+    // "&U,BTFw-&ZeVnLIqe-" has a superfluous shift; "&U,BTF2XlZyyKng-" is right.
+    assert!(wire("&U,BTFw-&ZeVnLIqe-").name(false).is_err());
+    assert_eq!(
+        wire("&U,BTF2XlZyyKng-").name(false).as_deref(),
+        Ok("\u{53F0}\u{5317}\u{65E5}\u{672C}\u{8A9E}")
+    );
+    assert_eq!(
+        Mailbox::from_name("\u{53F0}\u{5317}\u{65E5}\u{672C}\u{8A9E}", false)
+            .expect("encodes")
+            .wire_bytes(),
+        b"&U,BTF2XlZyyKng-"
+    );
 }
