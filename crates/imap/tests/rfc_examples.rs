@@ -1122,3 +1122,228 @@ const RFC5464: &[Ex] = &[
 fn rfc5464_metadata() {
     run("5464", RFC5464);
 }
+
+/// RFC 4978 (COMPRESS) §3, both examples. The `S: d OK DEFLATE active` answer to the command
+/// tagged `c` is the RFC's own slip; the line is valid as it stands.
+const RFC4978: &[Ex] = &[
+    s(
+        "3",
+        "* OK [CAPABILITY IMAP4REV1 STARTTLS COMPRESS=DEFLATE]",
+        "Status(StatusResponse { tag: None, kind: Ok, code: Some(Capability",
+    ),
+    // Command names are case-insensitive; the encoder sends them uppercase (and the mechanism
+    // name as given).
+    c("3", "a starttls", "StartTls").canon("a STARTTLS"),
+    s("3", "a OK TLS active", "Status"),
+    c("3", "b login arnt tnra", "Login").canon("b LOGIN arnt tnra"),
+    s("3", "b OK Logged in as arnt", "Status"),
+    c("3", "c compress deflate", "Compress").canon("c COMPRESS deflate"),
+    s("3", "d OK DEFLATE active", "Status"),
+    s(
+        "3",
+        "* OK [CAPABILITY IMAP4REV1 STARTTLS COMPRESS=DEFLATE]",
+        "Status",
+    ),
+    c("3", "c compress deflate", "Compress").canon("c COMPRESS deflate"),
+    s(
+        "3",
+        "c NO [COMPRESSIONACTIVE] DEFLATE active via TLS",
+        "Status(StatusResponse { tag: Some(Tag(\"c\")), kind: No, code: Some(Simple(CompressionActive",
+    ),
+];
+
+#[test]
+fn rfc4978_compress() {
+    run("4978", RFC4978);
+}
+
+/// RFC 7889 (APPENDLIMIT) §2, §3.1 and §3.2.
+const RFC7889: &[Ex] = &[
+    c("2", "t1 CAPABILITY", "Capability"),
+    s(
+        "2",
+        "* CAPABILITY IMAP4rev1 ID APPENDLIMIT=257890",
+        "Data(Capability",
+    ),
+    s("2", "t1 OK foo", "Status"),
+    c("2", "t1 CAPABILITY", "Capability"),
+    s(
+        "2",
+        "* CAPABILITY IMAP4rev1 ID APPENDLIMIT",
+        "Data(Capability",
+    ),
+    s("2", "t1 OK foo", "Status"),
+    c("3.1", "t1 STATUS INBOX (APPENDLIMIT)", "Status"),
+    s("3.1", "* STATUS INBOX (APPENDLIMIT 257890)", "Data(Status"),
+    s("3.1", "t1 OK STATUS completed", "Status"),
+    c(
+        "3.2",
+        "t1 LIST \"\" % RETURN (STATUS (APPENDLIMIT))",
+        "List { selection: []",
+    ),
+    // Two spaces before the name, as in RFC 5819's example; INBOX is sent as an atom.
+    s("3.2", "* LIST () \".\"  \"INBOX\"", "Data(List").canon("* LIST () \".\" INBOX"),
+    s(
+        "3.2",
+        "* STATUS \"INBOX\" (APPENDLIMIT 257890)",
+        "Data(Status",
+    )
+    .canon("* STATUS INBOX (APPENDLIMIT 257890)"),
+    s("3.2", "t1 OK List completed.", "Status"),
+];
+
+#[test]
+fn rfc7889_appendlimit() {
+    run("7889", RFC7889);
+}
+
+/// RFC 8438 (STATUS=SIZE) §3, its three examples.
+const RFC8438: &[Ex] = &[
+    c("3", "A01 STATUS frop (MESSAGES SIZE UIDNEXT)", "Status"),
+    s(
+        "3",
+        "* STATUS frop (MESSAGES 8 SIZE 44421 UIDNEXT 242344)",
+        "Data(Status",
+    ),
+    s("3", "A01 OK STATUS completed", "Status"),
+    c("3", "A02 SELECT \"frop\"", "Select"),
+    s(
+        "3",
+        "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
+        "Data(Flags",
+    ),
+    s("3", "* 8 EXISTS", "Data(Exists(8))"),
+    s("3", "* 1 RECENT", "Data(Recent(1))"),
+    s("3", "* OK [UNSEEN 7] First unseen.", "Status"),
+    s("3", "* OK [UIDVALIDITY 1364851417] UIDs valid", "Status"),
+    s("3", "* OK [UIDNEXT 242344] Predicted next UID", "Status"),
+    s(
+        "3",
+        "* OK [HIGHESTMODSEQ 3914] Highest",
+        "Status(StatusResponse { tag: None, kind: Ok, code: Some(HighestModSeq(3914))",
+    ),
+    s("3", "A02 OK [READ-WRITE] Select completed.", "Status"),
+    // A single FETCH attribute in parentheses: the encoder sends it bare.
+    c("3", "A03 FETCH 1:* (RFC822.SIZE)", "Fetch").canon("A03 FETCH 1:* RFC822.SIZE"),
+    s("3", "* 1 FETCH (RFC822.SIZE 3224)", "Data(Fetch"),
+    s("3", "* 2 FETCH (RFC822.SIZE 1222)", "Data(Fetch"),
+    s("3", "* 3 FETCH (RFC822.SIZE 444)", "Data(Fetch"),
+    s("3", "* 4 FETCH (RFC822.SIZE 4516)", "Data(Fetch"),
+    s("3", "* 5 FETCH (RFC822.SIZE 544)", "Data(Fetch"),
+    s("3", "* 6 FETCH (RFC822.SIZE 922)", "Data(Fetch"),
+    s("3", "* 7 FETCH (RFC822.SIZE 31126)", "Data(Fetch"),
+    s("3", "* 8 FETCH (RFC822.SIZE 2423)", "Data(Fetch"),
+    s("3", "A03 OK Fetch completed.", "Status"),
+    c(
+        "3",
+        "A04 LIST \"\" % RETURN (STATUS (MESSAGES SIZE))",
+        "List { selection: []",
+    ),
+    s("3", "* LIST () \".\" \"INBOX\"", "Data(List").canon("* LIST () \".\" INBOX"),
+    s(
+        "3",
+        "* STATUS \"INBOX\" (MESSAGES 17 SIZE 16234)",
+        "Data(Status",
+    )
+    .canon("* STATUS INBOX (MESSAGES 17 SIZE 16234)"),
+    s("3", "* LIST () \".\" \"frop\"", "Data(List"),
+    s(
+        "3",
+        "* STATUS \"frop\" (MESSAGES 8 SIZE 44421)",
+        "Data(Status",
+    ),
+    s("3", "A04 OK List completed.", "Status"),
+];
+
+#[test]
+fn rfc8438_status_size() {
+    run("8438", RFC8438);
+}
+
+/// RFC 3348 (CHILDREN) §3, example 3.1.
+const RFC3348: &[Ex] = &[
+    c("3 ex. 3.1", "A001 LIST \"\" *", "List"),
+    s(
+        "3 ex. 3.1",
+        "* LIST (\\HasNoChildren) \"/\" INBOX",
+        "Data(List",
+    ),
+    s(
+        "3 ex. 3.1",
+        "* LIST (\\HasChildren) \"/\" ITEM_1",
+        "Data(List",
+    ),
+    s(
+        "3 ex. 3.1",
+        "* LIST (\\HasNoChildren) \"/\" ITEM_1/ITEM_1A",
+        "Data(List",
+    ),
+    s(
+        "3 ex. 3.1",
+        "* LIST (\\HasChildren) \"/\" ITEM_2",
+        "Data(List",
+    ),
+    s("3 ex. 3.1", "A001 OK LIST Completed", "Status"),
+];
+
+#[test]
+fn rfc3348_children() {
+    run("3348", RFC3348);
+}
+
+/// The A003 APPEND of RFC 3502 with the given day of its second date-time.
+macro_rules! rfc3502_a003 {
+    ($day:literal) => {
+        concat!(
+            "A003 APPEND saved-messages (\\Seen) {329}\r\n",
+            "Date: Mon, 7 Feb 1994 21:52:25 -0800 (PST)\r\n",
+            "From: Fred Foobar <foobar@Blurdybloop.example.COM>\r\n",
+            "Subject: afternoon meeting\r\n",
+            "To: mooch@owatagu.example.net\r\n",
+            "Message-Id: <B27397-0100000@Blurdybloop.example.COM>\r\n",
+            "MIME-Version: 1.0\r\n",
+            "Content-Type: TEXT/PLAIN; CHARSET=US-ASCII\r\n",
+            "\r\n",
+            "Hello Joe, do you think we can meet at 3:30 tomorrow?\r\n",
+            " (\\Seen) \"",
+            $day,
+            "-Feb-1994 22:43:04 -0800\" {295}\r\n",
+            "Date: Mon, 7 Feb 1994 22:43:04 -0800 (PST)\r\n",
+            "From: Joe Mooch <mooch@OWaTaGu.example.net>\r\n",
+            "Subject: Re: afternoon meeting\r\n",
+            "To: foobar@blurdybloop.example.com\r\n",
+            "Message-Id: <a0434793874930@OWaTaGu.example.net>\r\n",
+            "MIME-Version: 1.0\r\n",
+            "Content-Type: TEXT/PLAIN; CHARSET=US-ASCII\r\n",
+            "\r\n",
+            "3:30 is fine with me.\r\n",
+        )
+    };
+}
+
+/// RFC 3502 (MULTIAPPEND) §6.3.11: the first APPEND, two messages in one command, each after
+/// its synchronising literal (the client's `C:` lines joined with CRLF, the final empty `C:`
+/// line being the command's own CRLF). Left out: the APPENDs tagged A004 and A005, whose
+/// literals the client never finishes sending (the server refuses them first).
+const RFC3502: &[Ex] = &[
+    // The RFC writes the day of the second date-time with a leading space (`date-day-fixed`);
+    // the encoder writes it with two digits, which the grammar also allows.
+    c("6.3.11", rfc3502_a003!(" 7"), "Append").canon(rfc3502_a003!("07")),
+    s("6.3.11", "+ Ready for literal data", "Continuation"),
+    s("6.3.11", "A003 OK APPEND completed", "Status"),
+    s(
+        "6.3.11",
+        "A004 NO [TRYCREATE] No such mailbox as bogusname",
+        "Status(StatusResponse { tag: Some(Tag(\"A004\")), kind: No, code: Some(TryCreate",
+    ),
+    s(
+        "6.3.11",
+        "A005 NO APPEND failed: Disk quota exceeded",
+        "Status",
+    ),
+];
+
+#[test]
+fn rfc3502_multiappend() {
+    run("3502", RFC3502);
+}
