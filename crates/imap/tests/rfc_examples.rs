@@ -1347,3 +1347,174 @@ const RFC3502: &[Ex] = &[
 fn rfc3502_multiappend() {
     run("3502", RFC3502);
 }
+
+/// RFC 8474 (OBJECTID) §4.1 to §6. Left out: the APPENDs of §5.3, whose messages the RFC
+/// elides with `[...]`, and the `C: 25 select "foo"` the RFC prints twice (kept once).
+const RFC8474: &[Ex] = &[
+    // Command names and the keywords of STATUS, FETCH, SEARCH and LIST are case-insensitive;
+    // the encoder sends them uppercase.
+    c("4.1", "3 create foo", "Create").canon("3 CREATE foo"),
+    s(
+        "4.1",
+        "3 OK [MAILBOXID (F2212ea87-6097-4256-9d51-71338625)] Completed",
+        "Status(StatusResponse { tag: Some(Tag(\"3\")), kind: Ok, code: Some(MailboxId",
+    ),
+    c("4.1", "4 create bar", "Create").canon("4 CREATE bar"),
+    s(
+        "4.1",
+        "4 OK [MAILBOXID (F6352ae03-b7f5-463c-896f-d8b48ee3)] Completed",
+        "Status(StatusResponse { tag: Some(Tag(\"4\")), kind: Ok, code: Some(MailboxId",
+    ),
+    c("4.1", "5 create foo", "Create").canon("5 CREATE foo"),
+    s("4.1", "5 NO Mailbox already exists", "Status"),
+    c("4.2", "27 select \"foo\"", "Select").canon("27 SELECT \"foo\""),
+    s(
+        "4.2",
+        "* OK [MAILBOXID (F2212ea87-6097-4256-9d51-71338625)] Ok",
+        "Status(StatusResponse { tag: None, kind: Ok, code: Some(MailboxId",
+    ),
+    s("4.2", "27 OK [READ-WRITE] Completed", "Status"),
+    c(
+        "4.3",
+        "6 status foo (mailboxid)",
+        "Status { mailbox: Other(Atom(AtomExt(\"foo\"))), items: [MailboxId]",
+    )
+    .canon("6 STATUS foo (MAILBOXID)"),
+    s(
+        "4.3",
+        "* STATUS foo (MAILBOXID (F2212ea87-6097-4256-9d51-71338625))",
+        "Data(Status",
+    ),
+    s("4.3", "6 OK Completed", "Status"),
+    c("4.3", "7 status bar (mailboxid)", "Status").canon("7 STATUS bar (MAILBOXID)"),
+    s(
+        "4.3",
+        "* STATUS bar (MAILBOXID (F6352ae03-b7f5-463c-896f-d8b48ee3))",
+        "Data(Status",
+    ),
+    s("4.3", "7 OK Completed", "Status"),
+    c("4.3", "8 rename foo renamed", "Rename").canon("8 RENAME foo renamed"),
+    s("4.3", "* OK rename foo renamed", "Status"),
+    s("4.3", "8 OK Completed", "Status"),
+    c("4.3", "9 status renamed (mailboxid)", "Status").canon("9 STATUS renamed (MAILBOXID)"),
+    s(
+        "4.3",
+        "* STATUS renamed (MAILBOXID (F2212ea87-6097-4256-9d51-71338625))",
+        "Data(Status",
+    ),
+    s("4.3", "9 OK Completed", "Status"),
+    c("4.3", "10 status bar (mailboxid)", "Status").canon("10 STATUS bar (MAILBOXID)"),
+    s(
+        "4.3",
+        "* STATUS bar (MAILBOXID (F6352ae03-b7f5-463c-896f-d8b48ee3))",
+        "Data(Status",
+    ),
+    s("4.3", "10 OK Completed", "Status"),
+    c(
+        "4.3",
+        "11 list \"\" \"*\" return (status (mailboxid))",
+        "List { selection: []",
+    )
+    .canon("11 LIST \"\" \"*\" RETURN (STATUS (MAILBOXID))"),
+    s("4.3", "* LIST (\\HasNoChildren) \".\" INBOX", "Data(List"),
+    s(
+        "4.3",
+        "* STATUS INBOX (MAILBOXID (Ff8e3ead4-9389-4aff-adb1-d8d89efd8cbf))",
+        "Data(Status",
+    ),
+    s("4.3", "* LIST (\\HasNoChildren) \".\" bar", "Data(List"),
+    s(
+        "4.3",
+        "* STATUS bar (MAILBOXID (F6352ae03-b7f5-463c-896f-d8b48ee3))",
+        "Data(Status",
+    ),
+    s("4.3", "* LIST (\\HasNoChildren) \".\" renamed", "Data(List"),
+    s(
+        "4.3",
+        "* STATUS renamed (MAILBOXID (F2212ea87-6097-4256-9d51-71338625))",
+        "Data(Status",
+    ),
+    s("4.3", "11 OK Completed (0.001 secs 3 calls)", "Status"),
+    s(
+        "5.3",
+        "5 OK [APPENDUID 1521475658 1] Completed",
+        "Status(StatusResponse { tag: Some(Tag(\"5\")), kind: Ok, code: Some(AppendUid",
+    ),
+    s("5.3", "11 OK [APPENDUID 1521475658 2] Completed", "Status"),
+    s("5.3", "17 OK [APPENDUID 1521475658 3] Completed", "Status"),
+    c("5.3", "22 fetch 1:* (emailid threadid)", "Fetch").canon("22 FETCH 1:* (EMAILID THREADID)"),
+    s(
+        "5.3",
+        "* 1 FETCH (EMAILID (M6d99ac3275bb4e) THREADID (T64b478a75b7ea9))",
+        "Data(Fetch { seq: 1, items: [EmailId(",
+    ),
+    s(
+        "5.3",
+        "* 2 FETCH (EMAILID (M288836c4c7a762) THREADID (T64b478a75b7ea9))",
+        "Data(Fetch { seq: 2, items: [EmailId(",
+    ),
+    s(
+        "5.3",
+        "* 3 FETCH (EMAILID (M5fdc09b49ea703) THREADID (T11863d02dd95b5))",
+        "Data(Fetch { seq: 3, items: [EmailId(",
+    ),
+    s("5.3", "22 OK Completed (0.000 sec)", "Status"),
+    c("5.3", "23 move 2 foo", "Move").canon("23 MOVE 2 foo"),
+    s(
+        "5.3",
+        "* OK [COPYUID 1521475659 2 1] Completed",
+        "Status(StatusResponse { tag: None, kind: Ok, code: Some(CopyUid",
+    ),
+    s("5.3", "* 2 EXPUNGE", "Data(Expunge(2))"),
+    s("5.3", "23 OK Completed", "Status"),
+    c("5.3", "24 fetch 1:* (emailid threadid)", "Fetch").canon("24 FETCH 1:* (EMAILID THREADID)"),
+    s(
+        "5.3",
+        "* 1 FETCH (EMAILID (M6d99ac3275bb4e) THREADID (T64b478a75b7ea9))",
+        "Data(Fetch { seq: 1, items: [EmailId(",
+    ),
+    s(
+        "5.3",
+        "* 2 FETCH (EMAILID (M5fdc09b49ea703) THREADID (T11863d02dd95b5))",
+        "Data(Fetch { seq: 2, items: [EmailId(",
+    ),
+    s("5.3", "24 OK Completed (0.000 sec)", "Status"),
+    c("5.3", "25 select \"foo\"", "Select").canon("25 SELECT \"foo\""),
+    s("5.3", "25 OK [READ-WRITE] Completed", "Status"),
+    c("5.3", "26 fetch 1:* (emailid threadid)", "Fetch").canon("26 FETCH 1:* (EMAILID THREADID)"),
+    s(
+        "5.3",
+        "* 1 FETCH (EMAILID (M288836c4c7a762) THREADID (T64b478a75b7ea9))",
+        "Data(Fetch { seq: 1, items: [EmailId(",
+    ),
+    s("5.3", "26 OK Completed (0.000 sec)", "Status"),
+    c("5.3", "26 fetch 1:* (emailid threadid)", "Fetch").canon("26 FETCH 1:* (EMAILID THREADID)"),
+    s(
+        "5.3",
+        "* 1 FETCH (EMAILID (M00000001) THREADID NIL)",
+        "Data(Fetch { seq: 1, items: [EmailId(",
+    ),
+    s(
+        "5.3",
+        "* 2 FETCH (EMAILID (M00000002) THREADID NIL)",
+        "Data(Fetch { seq: 2, items: [EmailId(",
+    ),
+    s("5.3", "26 OK Completed (0.000 sec)", "Status"),
+    c(
+        "6",
+        "27 search emailid M6d99ac3275bb4e",
+        "Search { uid: false, returns: None, charset: None, criteria: [EmailId",
+    )
+    .canon("27 SEARCH EMAILID M6d99ac3275bb4e"),
+    s("6", "* SEARCH 1", "Data(Search"),
+    s("6", "27 OK Completed (1 msgs in 0.000 secs)", "Status"),
+    c("6", "28 search threadid T64b478a75b7ea9", "Search")
+        .canon("28 SEARCH THREADID T64b478a75b7ea9"),
+    s("6", "* SEARCH 1 2", "Data(Search"),
+    s("6", "28 OK Completed (2 msgs in 0.000 secs)", "Status"),
+];
+
+#[test]
+fn rfc8474_objectid() {
+    run("8474", RFC8474);
+}
