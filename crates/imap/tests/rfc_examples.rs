@@ -1518,3 +1518,109 @@ const RFC8474: &[Ex] = &[
 fn rfc8474_objectid() {
     run("8474", RFC8474);
 }
+
+/// RFC 5032 (WITHIN) §4. Left out: `S: a1 * SEARCH 4 8 15 16 23 42`, a tag in front of untagged
+/// data, which no grammar allows (the server sends `* SEARCH 4 8 15 16 23 42`).
+const RFC5032: &[Ex] = &[c(
+    "4",
+    "a1 SEARCH UNSEEN YOUNGER 259200",
+    "Search { uid: false, returns: None, charset: None, criteria: [Unseen, Younger(259200)]",
+)];
+
+#[test]
+fn rfc5032_within() {
+    run("5032", RFC5032);
+}
+
+/// RFC 8970 (PREVIEW) §3.2 and §5. A literal's data follows its `{n}` line, the RFC's `S:`
+/// lines joined with CRLF. Left out: the FETCH responses of example 2 whose envelopes the RFC
+/// elides with `[...]`.
+const RFC8970: &[Ex] = &[
+    c(
+        "3.2",
+        "A1 FETCH 1 (PREVIEW)",
+        "Fetch { uid: false, set: Set([Single(Value(1))]), items: Attributes([Preview { lazy: false }",
+    )
+    // A single FETCH attribute in parentheses: the encoder sends it bare.
+    .canon("A1 FETCH 1 PREVIEW"),
+    s(
+        "3.2",
+        "* 1 FETCH (PREVIEW \"Preview text!\")",
+        "Data(Fetch { seq: 1, items: [Preview(",
+    ),
+    s("3.2", "A1 OK FETCH complete.", "Status"),
+    c("5 ex. 1", "A1 CAPABILITY", "Capability"),
+    s("5 ex. 1", "* CAPABILITY IMAP4rev1 PREVIEW", "Data(Capability"),
+    s("5 ex. 1", "A1 OK Capability command completed.", "Status"),
+    c("5 ex. 1", "A2 FETCH 1 (RFC822.SIZE PREVIEW)", "Fetch"),
+    s(
+        "5 ex. 1",
+        "* 1 FETCH (RFC822.SIZE 5647 PREVIEW {200}\r\n\
+         Lorem ipsum dolor sit amet, consectetur adipiscing elit.\r\n\
+         Curabitur aliquam turpis et ante dictum, et pulvinar dui congue.\r\n\
+         Maecenas hendrerit, lorem non imperdiet pellentesque, nulla\r\n\
+         ligula nullam\r\n\
+         )",
+        "Data(Fetch { seq: 1, items: [Rfc822Size(5647), Preview(",
+    ),
+    s("5 ex. 1", "A2 OK FETCH complete.", "Status"),
+    c(
+        "5 ex. 2",
+        "B1 FETCH 1:4 (ENVELOPE PREVIEW (LAZY))",
+        "Fetch",
+    ),
+    s("5 ex. 2", "B1 OK FETCH completed.", "Status"),
+    c("5 ex. 2", "B2 FETCH 3:4 (PREVIEW)", "Fetch").canon("B2 FETCH 3:4 PREVIEW"),
+    s(
+        "5 ex. 2",
+        "* 3 FETCH (PREVIEW {30}\r\nMessage data from message 3.\r\n)",
+        "Data(Fetch { seq: 3, items: [Preview(",
+    ),
+    s(
+        "5 ex. 2",
+        "* 4 FETCH (PREVIEW \"Message 4 preview\")",
+        "Data(Fetch { seq: 4, items: [Preview(",
+    ),
+    s("5 ex. 2", "B2 OK Fetch completed.", "Status"),
+    c("5 ex. 3", "C1 CAPABILITY", "Capability"),
+    s(
+        "5 ex. 3",
+        "* CAPABILITY IMAP4rev1 PREVIEW SEARCHRES",
+        "Data(Capability",
+    ),
+    s("5 ex. 3", "C1 OK Capability command completed.", "Status"),
+    c(
+        "5 ex. 3",
+        "C2 SEARCH RETURN (SAVE) FROM \"FOO\"",
+        "Search { uid: false, returns: Some([Save])",
+    ),
+    c(
+        "5 ex. 3",
+        "C3 FETCH $ (UID PREVIEW (LAZY))",
+        "Fetch { uid: false, set: Saved",
+    ),
+    s("5 ex. 3", "C2 OK SEARCH completed.", "Status"),
+    s(
+        "5 ex. 3",
+        "* 5 FETCH (UID 13 PREVIEW \"Preview!\")",
+        "Data(Fetch { seq: 5, items: [Uid(13), Preview(",
+    ),
+    s(
+        "5 ex. 3",
+        "* 9 FETCH (UID 23 PREVIEW NIL)",
+        "Data(Fetch { seq: 9, items: [Uid(23), Preview(None)",
+    ),
+    s("5 ex. 3", "C3 OK FETCH completed.", "Status"),
+    c("5 ex. 3", "C4 UID FETCH 23 (PREVIEW)", "Fetch { uid: true").canon("C4 UID FETCH 23 PREVIEW"),
+    s(
+        "5 ex. 3",
+        "* 9 FETCH (UID 23 PREVIEW \"Another preview!\")",
+        "Data(Fetch { seq: 9, items: [Uid(23), Preview(",
+    ),
+    s("5 ex. 3", "C4 OK FETCH completed.", "Status"),
+];
+
+#[test]
+fn rfc8970_preview() {
+    run("8970", RFC8970);
+}
