@@ -1624,3 +1624,180 @@ const RFC8970: &[Ex] = &[
 fn rfc8970_preview() {
     run("8970", RFC8970);
 }
+
+/// RFC 4469 (CATENATE) appendix A. Lines the RFC continues without `C: ` are joined with one
+/// space; a literal's data is the following `C:` lines joined with CRLF. Left out: the APPENDs
+/// of examples 2 and 4, whose literal counts ({738} and {541}) do not match the data the RFC
+/// prints (721 and 540 octets), so no framer could read them as printed.
+const RFC4469: &[Ex] = &[
+    c(
+        "A ex. 1",
+        "A003 APPEND Drafts (\\Seen \\Draft $MDNSent) CATENATE \
+         (URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER\" \
+         TEXT {42}\r\n\
+         \r\n\
+         --------------030308070208000400050907\r\n \
+         URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=1.MIME\" \
+         URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=1\" TEXT {42}\r\n\
+         \r\n\
+         --------------030308070208000400050907\r\n \
+         URL \"/Drafts;UIDVALIDITY=385759045/;UID=30\" TEXT {44}\r\n\
+         \r\n\
+         --------------030308070208000400050907--\r\n\
+         )",
+        "Append { mailbox: Other(Atom(AtomExt(\"Drafts\"))), messages: [AppendMessage { flags: [Seen, Draft, Keyword(Atom(\"$MDNSent\"))], date: None, data: Catenate([Url(",
+    ),
+    s("A ex. 1", "+ Ready for literal data", "Continuation"),
+    s("A ex. 1", "A003 OK catenate append completed", "Status"),
+    s(
+        "A ex. 2",
+        "A003 OK [APPENDUID 385759045 45] append Completed",
+        "Status(StatusResponse { tag: Some(Tag(\"A003\")), kind: Ok, code: Some(AppendUid",
+    ),
+    c(
+        "A ex. 2",
+        "A004 UID STORE 20 +FLAGS.SILENT (\\Deleted)",
+        "Store { uid: true",
+    ),
+    s("A ex. 2", "A004 OK STORE completed", "Status"),
+    c(
+        "A ex. 3",
+        "A003 APPEND Drafts (\\Seen \\Draft $MDNSent) CATENATE \
+         (URL \"/Drafts;UIDVALIDITY=385759045/;UID=21/;section=HEADER\" \
+         TEXT {42}\r\n\
+         \r\n\
+         --------------030308070208000400050903\r\n \
+         URL \"/Drafts;UIDVALIDITY=385759045/;UID=21/;section=1.MIME\" \
+         URL \"/Drafts;UIDVALIDITY=385759045/;UID=21/;section=1\" TEXT {255}\r\n\
+         \r\n\
+         --------------030308070208000400050903\r\n\
+         Content-type: text/plain; charset=\"us-ascii\"\r\n\
+         Content-transfer-encoding: 7bit\r\n\
+         \r\n\
+         This body part contained a Power Point presentation that was\r\n\
+         deleted upon your request.\r\n\
+         --------------030308070208000400050903--\r\n\
+         )",
+        "Append",
+    ),
+    s("A ex. 3", "A003 OK append Completed", "Status"),
+    // Wrapped in the RFC after `UID=113330;`.
+    s(
+        "A ex. 4",
+        "A003 NO [BADURL \"/INBOX;UIDVALIDITY=785799047/;UID=113330; section=1.5.9\"] CATENATE append has failed, one message expunged",
+        "Status(StatusResponse { tag: Some(Tag(\"A003\")), kind: No, code: Some(BadUrl(",
+    ),
+];
+
+#[test]
+fn rfc4469_catenate() {
+    run("4469", RFC4469);
+}
+
+/// RFC 5267 (CONTEXT=SEARCH, CONTEXT=SORT, ESORT) §3.3 to §4.4, wrapped command lines joined.
+/// Left out: the ESEARCH results the RFC elides (`23761,[...]`, `(23500:24000 ...)`,
+/// `(1:500 ...)`), and the two SORT commands of §4.3 and §4.3.1 (`B01 SORT RETURN (UPDATE)
+/// FLAGGED`, `B02 UID SORT RETURN (UPDATE COUNT) UTF-8 KEYWORD $Junk`), which lack the sort
+/// criteria (and the first the charset) that RFC 5256 and §5 of this RFC require.
+const RFC5267: &[Ex] = &[
+    c(
+        "3.3",
+        "E01 UID SORT RETURN () (REVERSE DATE) UTF-8 UNDELETED UNKEYWORD $Junk",
+        "Sort { uid: true, returns: Some([])",
+    ),
+    s("3.3", "E01 OK Sort completed", "Status"),
+    c(
+        "4.2",
+        "A01 SEARCH RETURN (CONTEXT COUNT) UNDELETED UNKEYWORD $Junk",
+        "Search { uid: false, returns: Some([Context, Count])",
+    ),
+    s("4.2", "* ESEARCH (TAG \"A01\") COUNT 23765", "Data(ESearch"),
+    s("4.2", "A01 OK Search completed.", "Status"),
+    c(
+        "4.3",
+        "B01 UID SEARCH RETURN (UPDATE COUNT) DELETED KEYWORD $Junk",
+        "Search { uid: true, returns: Some([Update, Count])",
+    ),
+    s("4.3", "* ESEARCH (TAG \"B01\") COUNT 74", "Data(ESearch"),
+    s("4.3", "B01 OK Search completed, will notify.", "Status"),
+    s("4.3", "B01 BAD Tag reuse", "Status"),
+    s("4.3.1", "* ESEARCH (TAG \"B02\") COUNT 74", "Data(ESearch"),
+    s(
+        "4.3.1",
+        "* NO [NOUPDATE \"B02\"] Too many contexts",
+        "Status(StatusResponse { tag: None, kind: No, code: Some(NoUpdate(",
+    ),
+    s(
+        "4.3.1",
+        "B02 OK Search completed, will not notify.",
+        "Status",
+    ),
+    s(
+        "4.3.3",
+        "* 23762 FETCH (FLAGS (\\Deleted \\Seen))",
+        "Data(Fetch",
+    ),
+    s(
+        "4.3.3",
+        "* 23763 FETCH (FLAGS ($Junk \\Seen))",
+        "Data(Fetch",
+    ),
+    s(
+        "4.3.3",
+        "* ESEARCH (TAG \"B01\") UID ADDTO (0 32768:32769)",
+        "Data(ESearch",
+    ),
+    s(
+        "4.3.3",
+        "* ESEARCH (TAG \"C01\") UID ADDTO (1 2733 1 2732 1 2731)",
+        "Data(ESearch",
+    ),
+    s(
+        "4.3.3",
+        "* ESEARCH (TAG \"C01\") UID ADDTO (1 2733) ADDTO (1 2731:2732)",
+        "Data(ESearch",
+    ),
+    s(
+        "4.3.3",
+        "* ESEARCH (TAG \"C01\") UID ADDTO (1 2731:2733)",
+        "Data(ESearch",
+    ),
+    s(
+        "4.3.4",
+        "* ESEARCH (TAG \"B01\") UID REMOVEFROM (0 32768)",
+        "Data(ESearch",
+    ),
+    c("4.3.4", "B03 NOOP", "Noop"),
+    s("4.3.4", "* 23762 EXPUNGE", "Data(Expunge(23762))"),
+    s("4.3.4", "B03 OK Nothing done.", "Status"),
+    c("4.3.5", "B04 CANCELUPDATE \"B01\"", "CancelUpdate"),
+    s("4.3.5", "B04 OK No further updates.", "Status"),
+    c(
+        "4.4",
+        "A02 UID SEARCH RETURN (PARTIAL 23500:24000) UNDELETED UNKEYWORD $Junk",
+        "Search { uid: true, returns: Some([Partial(",
+    ),
+    c(
+        "4.4",
+        "A03 UID SEARCH RETURN (PARTIAL 1:500) UNDELETED UNKEYWORD $Junk",
+        "Search { uid: true, returns: Some([Partial(",
+    ),
+    c(
+        "4.4",
+        "A04 UID SEARCH RETURN (PARTIAL 24000:24500) UNDELETED UNKEYWORD $Junk",
+        "Search { uid: true, returns: Some([Partial(",
+    ),
+    s("4.4", "A02 OK Completed.", "Status"),
+    s("4.4", "A03 OK Completed.", "Status"),
+    s(
+        "4.4",
+        "* ESEARCH (TAG \"A04\") UID PARTIAL (24000:24500 NIL)",
+        "Data(ESearch",
+    ),
+    s("4.4", "A04 OK Completed.", "Status"),
+];
+
+#[test]
+fn rfc5267_context() {
+    run("5267", RFC5267);
+}

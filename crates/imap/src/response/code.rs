@@ -14,7 +14,7 @@ use crate::encode::Writer;
 use crate::parse::core::{
     R, Upper, atom, charset, fail, flag, keyword, number64, nz_number, paren_list, sequence_set, sp,
 };
-use crate::types::{AString, Atom, Flag, SequenceSet, static_enum};
+use crate::types::{AString, Atom, Flag, Quoted, SequenceSet, static_enum};
 
 /// A response code, the bracketed part of a status response.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +70,8 @@ pub enum Code<'a> {
     Referral(Cow<'a, str>),
     /// `BADURL url` (CATENATE / URLAUTH)
     BadUrl(Cow<'a, str>),
+    /// `NOUPDATE "tag"` (RFC 5267): the server will not send updates for that search.
+    NoUpdate(Quoted<'a>),
     /// `METADATA LONGENTRIES n` / `MAXSIZE n` / `TOOMANY` / `NOPRIVATE` (RFC 5464)
     Metadata(Atom<'a>, Option<u64>),
     /// A code without arguments that this crate names (RFC 5530, RFC 9051, extensions).
@@ -81,7 +83,7 @@ pub enum Code<'a> {
 static_enum!(Code {
     Alert, Parse, ReadOnly, ReadWrite, TryCreate;
     BadCharset(a), Capability(a), PermanentFlags(a), UidNext(a), UidValidity(a), Unseen(a), HighestModSeq(a),
-    Modified(a), MailboxId(a), AppendLimit(a), Referral(a), BadUrl(a), Metadata(a, b), Simple(a), Other(a, b);
+    Modified(a), MailboxId(a), AppendLimit(a), Referral(a), BadUrl(a), NoUpdate(a), Metadata(a, b), Simple(a), Other(a, b);
     AppendUid { uid_validity, uids },
     CopyUid { uid_validity, source, destination },
 });
@@ -165,6 +167,16 @@ fn url(i: &[u8]) -> R<'_, Cow<'_, str>> {
     .parse(i)
 }
 
+/// `url-resp-text` (RFC 4469): any `TEXT-CHAR` but `]`, spaces included, as servers quote
+/// the URL they could not use (RFC 4469's own example has a space in it).
+fn url_resp_text(i: &[u8]) -> R<'_, Cow<'_, str>> {
+    map(
+        take_while1(|b: u8| (0x01..=0x7f).contains(&b) && !matches!(b, b']' | b'\r' | b'\n')),
+        |u: &[u8]| Cow::Borrowed(std::str::from_utf8(u).unwrap_or_default()),
+    )
+    .parse(i)
+}
+
 /// `resp-text-code` (without brackets).
 pub(crate) fn code(i: &[u8]) -> R<'_, Code<'_>> {
     let (rest, name) = keyword(i)?;
@@ -211,7 +223,8 @@ pub(crate) fn code(i: &[u8]) -> R<'_, Code<'_>> {
         .parse(rest),
         b"APPENDLIMIT" => map(preceded(sp, number64), Code::AppendLimit).parse(rest),
         b"REFERRAL" => map(preceded(sp, url), Code::Referral).parse(rest),
-        b"BADURL" => map(preceded(sp, url), Code::BadUrl).parse(rest),
+        b"BADURL" => map(preceded(sp, url_resp_text), Code::BadUrl).parse(rest),
+        b"NOUPDATE" => map(preceded(sp, crate::parse::core::quoted), Code::NoUpdate).parse(rest),
         b"METADATA" => map(
             (preceded(sp, atom), opt(preceded(sp, number64))),
             |(a, n)| Code::Metadata(a, n),
@@ -276,6 +289,7 @@ pub(crate) fn encode_code(w: &mut Writer, c: &Code<'_>) {
         Code::AppendLimit(n) => w.raw(b"APPENDLIMIT ").num(*n),
         Code::Referral(u) => w.raw(b"REFERRAL ").raw(u.as_bytes()),
         Code::BadUrl(u) => w.raw(b"BADURL ").raw(u.as_bytes()),
+        Code::NoUpdate(t) => w.raw(b"NOUPDATE ").quoted(t),
         Code::Metadata(a, n) => {
             w.raw(b"METADATA ").atom(a);
             if let Some(n) = n {
