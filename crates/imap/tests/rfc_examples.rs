@@ -1801,3 +1801,101 @@ const RFC5267: &[Ex] = &[
 fn rfc5267_context() {
     run("5267", RFC5267);
 }
+
+/// RFC 8514 (SAVEDATE) §4.2 and §4.3.
+const RFC8514: &[Ex] = &[
+    // A single FETCH attribute in parentheses: the encoder sends it bare.
+    c("4.2", "A101 FETCH 998 (SAVEDATE)", "Fetch").canon("A101 FETCH 998 SAVEDATE"),
+    s(
+        "4.2",
+        "* 998 FETCH (SAVEDATE \"01-Jan-2015 18:50:53 +0100\")",
+        "Data(Fetch { seq: 998, items: [SaveDate(Some(",
+    ),
+    s("4.2", "A101 OK Fetch completed.", "Status"),
+    c(
+        "4.3",
+        "A102 SEARCH SAVEDON 28-Dec-2014",
+        "Search { uid: false, returns: None, charset: None, criteria: [SavedOn(",
+    ),
+    s("4.3", "* SEARCH 993 994", "Data(Search"),
+    s("4.3", "A102 OK Search completed.", "Status"),
+    c(
+        "4.3",
+        "A103 SEARCH SAVEDSINCE 28-Dec-2014",
+        "Search { uid: false, returns: None, charset: None, criteria: [SavedSince(",
+    ),
+    s(
+        "4.3",
+        "* SEARCH 993 994 995 996 997 998 999 1000 1001",
+        "Data(Search",
+    ),
+    s("4.3", "A103 OK Search completed.", "Status"),
+];
+
+#[test]
+fn rfc8514_savedate() {
+    run("8514", RFC8514);
+}
+
+/// RFC 6203 (SEARCH=FUZZY) §3, §4 and §6, wrapped command lines joined.
+const RFC6203: &[Ex] = &[
+    c(
+        "3",
+        "A1 SEARCH FUZZY (SUBJECT \"IMAP break\")",
+        "Search { uid: false, returns: None, charset: None, criteria: [Fuzzy(",
+    ),
+    s("3", "* SEARCH 1 5 10", "Data(Search"),
+    s("3", "A1 OK Search completed.", "Status"),
+    c(
+        "3",
+        "A2 SEARCH FUZZY SUBJECT work FROM user@example.com",
+        "Search { uid: false, returns: None, charset: None, criteria: [Fuzzy(",
+    ),
+    s("3", "* SEARCH 1 4", "Data(Search"),
+    s("3", "A2 OK Search completed.", "Status"),
+    c(
+        "4",
+        "B1 SEARCH RETURN (RELEVANCY ALL) FUZZY TEXT \"Helo\"",
+        "Search { uid: false, returns: Some([Relevancy, All])",
+    ),
+    s(
+        "4",
+        "* ESEARCH (TAG \"B1\") ALL 1,5,10 RELEVANCY (4 99 42)",
+        "Data(ESearch",
+    ),
+    s("4", "B1 OK Search completed.", "Status"),
+    c(
+        "6",
+        "C1 SORT (RELEVANCY) UTF-8 FUZZY SUBJECT \"Helo\"",
+        "Sort { uid: false, returns: None, criteria: [SortCriterion { reverse: false, key: Atom(\"RELEVANCY\")",
+    ),
+    s("6", "* SORT 5 10 1", "Data(Sort"),
+    s("6", "C1 OK Sort completed.", "Status"),
+    c(
+        "6",
+        "C2 SORT RETURN (RELEVANCY ALL) (RELEVANCY) UTF-8 FUZZY TEXT \"Helo\"",
+        "Sort { uid: false, returns: Some([Relevancy, All])",
+    ),
+    s(
+        "6",
+        "* ESEARCH (TAG \"C2\") ALL 5,10,1 RELEVANCY (99 42 4)",
+        "Data(ESearch",
+    ),
+    s("6", "C2 OK Sort completed.", "Status"),
+    c(
+        "6",
+        "C3 SORT RETURN (PARTIAL 1:10) (RELEVANCY) UTF-8 FUZZY TEXT \"World\"",
+        "Sort { uid: false, returns: Some([Partial(",
+    ),
+    s(
+        "6",
+        "* ESEARCH (TAG \"C3\") PARTIAL (1:10 42,9,34,13,15,4,2,7,23,82)",
+        "Data(ESearch",
+    ),
+    s("6", "C3 OK Sort completed.", "Status"),
+];
+
+#[test]
+fn rfc6203_fuzzy() {
+    run("6203", RFC6203);
+}

@@ -45,6 +45,8 @@ pub enum SearchReturn<'a> {
     Context,
     /// `UPDATE` (CONTEXT=SEARCH)
     Update,
+    /// `RELEVANCY` (SEARCH=FUZZY, RFC 6203)
+    Relevancy,
     /// `PARTIAL range` (RFC 5267, negative ranges from RFC 9394)
     Partial(PartialRange),
     /// Any other option, with its parenthesised value if it has one.
@@ -55,7 +57,7 @@ pub enum SearchReturn<'a> {
         value: OptionValue<'a>,
     },
 }
-static_enum!(SearchReturn { Min, Max, All, Count, Save, Context, Update; Partial(a); Other { name, value } });
+static_enum!(SearchReturn { Min, Max, All, Count, Save, Context, Update, Relevancy; Partial(a); Other { name, value } });
 
 /// The range of `PARTIAL`: `first:last`, counted from the end of the results when `from_end`
 /// (`-first:-last`, RFC 9394). The bounds are kept in the order sent.
@@ -123,7 +125,7 @@ pub enum ListReturn<'a> {
 }
 static_enum!(ListReturn { Subscribed, Children, SpecialUse, MyRights; Status(a); Other { name, value } });
 
-const SEARCH_NAMES: [(&str, SearchReturn<'static>); 7] = [
+const SEARCH_NAMES: [(&str, SearchReturn<'static>); 8] = [
     ("MIN", SearchReturn::Min),
     ("MAX", SearchReturn::Max),
     ("ALL", SearchReturn::All),
@@ -131,6 +133,7 @@ const SEARCH_NAMES: [(&str, SearchReturn<'static>); 7] = [
     ("SAVE", SearchReturn::Save),
     ("CONTEXT", SearchReturn::Context),
     ("UPDATE", SearchReturn::Update),
+    ("RELEVANCY", SearchReturn::Relevancy),
 ];
 
 const SELECTION_NAMES: [(&str, ListSelection<'static>); 4] = [
