@@ -1899,3 +1899,63 @@ const RFC6203: &[Ex] = &[
 fn rfc6203_fuzzy() {
     run("6203", RFC6203);
 }
+
+/// The NAMESPACE response of RFC 5255 §3.2 and §3.4 with its TRANSLATION extensions, the RFC's
+/// wrapped lines joined with one space.
+const RFC5255_NAMESPACE: &str = "* NAMESPACE ((\"\" \"/\")) ((\"Other Users/\" \"/\" \"TRANSLATION\" (\"Andere Ben&APw-tzer/\"))) ((\"Public Folders/\" \"/\" \"TRANSLATION\" (\"Gemeinsame Postf&AM8-cher/\")))";
+
+/// RFC 5255 (LANGUAGE, I18NLEVEL) §3.2, §3.4 and §4.7. Left out: the LANGUAGE commands and
+/// `* LANGUAGE (...)` responses, which this crate does not implement (only I18NLEVEL's
+/// COMPARATOR), and D002's NAMESPACE response, which has no space between its first two
+/// namespaces (`(("" "/"))(("Other Users/"`), where the grammar requires one.
+const RFC5255: &[Ex] = &[
+    c("3.2", "A001 LOGIN KAREN PASSWORD", "Login"),
+    s("3.2", "A001 OK LOGIN completed", "Status"),
+    s("3.2", "A002 NO Unsupported language MUL", "Status"),
+    s(
+        "3.2",
+        "A003 OK Supported languages have been enumerated",
+        "Status",
+    ),
+    s(
+        "3.2",
+        "B001 NO Server is unable to enumerate supported languages",
+        "Status",
+    ),
+    s("3.2", RFC5255_NAMESPACE, "Data(Namespace"),
+    s(
+        "3.2",
+        "C001 OK Sprachwechsel durch LANGUAGE-Befehl ausgefuehrt",
+        "Status",
+    ),
+    s(
+        "3.2",
+        "D001 NO Diese Sprache ist nicht unterstuetzt",
+        "Status",
+    ),
+    s(
+        "3.2",
+        "D002 OK Sprachwechsel durch LANGUAGE-Befehl ausgefuehrt",
+        "Status",
+    ),
+    s(
+        "3.2",
+        "D003 OK Sprachwechsel durch LANGUAGE-Befehl ausgefuehrt",
+        "Status",
+    ),
+    s("3.2", "E001 OK Now speaking English", "Status"),
+    s("3.4", RFC5255_NAMESPACE, "Data(Namespace"),
+    s("3.4", "A001 OK LANGUAGE-Befehl ausgefuehrt", "Status"),
+    c(
+        "4.7",
+        "A001 COMPARATOR \"cz;*\" i;basic",
+        "UrlAuth(Comparator(",
+    ),
+    s("4.7", "* COMPARATOR i;basic", "Data(UrlAuth(Comparator("),
+    s("4.7", "A001 OK Will use i;basic for collation", "Status"),
+];
+
+#[test]
+fn rfc5255_i18n() {
+    run("5255", RFC5255);
+}
