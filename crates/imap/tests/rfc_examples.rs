@@ -1959,3 +1959,151 @@ const RFC5255: &[Ex] = &[
 fn rfc5255_i18n() {
     run("5255", RFC5255);
 }
+
+/// RFC 2221 (LOGIN-REFERRALS) §3, §4.1 and §4.2, wrapped response lines joined. Left out: the
+/// `<authentication exchange>` the RFC elides.
+const RFC2221: &[Ex] = &[
+    s(
+        "3",
+        "A001 NO [REFERRAL IMAP://user;AUTH=*@SERVER2/] Remote Server",
+        "Status(StatusResponse { tag: Some(Tag(\"A001\")), kind: No, code: Some(Referral(\"IMAP://user;AUTH=*@SERVER2/\"))",
+    ),
+    c("4.1", "A001 LOGIN MIKE PASSWORD", "Login"),
+    s(
+        "4.1",
+        "A001 NO [REFERRAL IMAP://MIKE@SERVER2/] Specified user is invalid on this server. Try SERVER2.",
+        "Status(StatusResponse { tag: Some(Tag(\"A001\")), kind: No, code: Some(Referral(",
+    ),
+    c("4.1", "A001 LOGIN MATTHEW PASSWORD", "Login"),
+    s(
+        "4.1",
+        "A001 OK [REFERRAL IMAP://MATTHEW@SERVER2/] Specified user's personal mailboxes located on Server2, but public mailboxes are available.",
+        "Status(StatusResponse { tag: Some(Tag(\"A001\")), kind: Ok, code: Some(Referral(",
+    ),
+    c("4.1", "A001 AUTHENTICATE GSSAPI", "Authenticate"),
+    s(
+        "4.1",
+        "A001 NO [REFERRAL IMAP://user;AUTH=GSSAPI@SERVER2/] Specified user is invalid on this server. Try SERVER2.",
+        "Status(StatusResponse { tag: Some(Tag(\"A001\")), kind: No, code: Some(Referral(",
+    ),
+    s(
+        "4.2",
+        "* BYE [REFERRAL IMAP://user;AUTH=*@SERVER2/] Server not accepting connections.  Try SERVER2",
+        "Status(StatusResponse { tag: None, kind: Bye, code: Some(Referral(",
+    ),
+];
+
+#[test]
+fn rfc2221_login_referrals() {
+    run("2221", RFC2221);
+}
+
+/// RFC 2193 (MAILBOX-REFERRALS) §3 and §4.1 to §4.4, wrapped response lines joined. Left out: the
+/// `<authentication exchange>` and FETCH data (`* 10 FETCH . . .`) the RFC elides, and its
+/// `* OK [PERMANENTFLAGS (Answered Deleted Seen ]`, whose list is never closed.
+const RFC2193: &[Ex] = &[
+    // No space between the code and the text: the grammar wants one, the parser takes the line
+    // without it and the encoder sends it.
+    s(
+        "3",
+        "A001 NO [REFERRAL IMAP://user;AUTH=*@SERVER2/REMOTE]Remote Mailbox",
+        "Status(StatusResponse { tag: Some(Tag(\"A001\")), kind: No, code: Some(Referral(",
+    )
+    .canon("A001 NO [REFERRAL IMAP://user;AUTH=*@SERVER2/REMOTE] Remote Mailbox"),
+    c("4.1", "A001 DELETE \"SHARED/FOO\"", "Delete"),
+    s(
+        "4.1",
+        "A001 NO [REFERRAL IMAP://user;AUTH=*@SERVER2/SHARED/FOO] Remote mailbox. Try SERVER2.",
+        "Status(StatusResponse { tag: Some(Tag(\"A001\")), kind: No, code: Some(Referral(",
+    ),
+    s("4.1", "* OK IMAP4rev1 server ready", "Status"),
+    c("4.1", "B001 AUTHENTICATE KERBEROS_V4", "Authenticate"),
+    s("4.1", "B001 OK user is authenticated", "Status"),
+    c("4.1", "B002 DELETE \"SHARED/FOO\"", "Delete"),
+    s("4.1", "B002 OK DELETE completed", "Status"),
+    c("4.1", "A001 SELECT REMOTE", "Select"),
+    s(
+        "4.1",
+        "A001 NO [REFERRAL IMAP://user;AUTH=*@SERVER2/REMOTE IMAP://user;AUTH=*@SERVER3/REMOTE] Remote mailbox. Try SERVER2 or SERVER3.",
+        "Status(StatusResponse { tag: Some(Tag(\"A001\")), kind: No, code: Some(Referral(\"IMAP://user;AUTH=*@SERVER2/REMOTE IMAP://user;AUTH=*@SERVER3/REMOTE\"))",
+    ),
+    s("4.1", "* OK IMAP4rev1 server ready", "Status"),
+    c("4.1", "B001 AUTHENTICATE KERBEROS_V4", "Authenticate"),
+    s("4.1", "B001 OK user is authenticated", "Status"),
+    c("4.1", "B002 SELECT REMOTE", "Select"),
+    s("4.1", "* 12 EXISTS", "Data(Exists(12))"),
+    s("4.1", "* 1 RECENT", "Data(Recent(1))"),
+    s(
+        "4.1",
+        "* OK [UNSEEN 10] Message 10 is first unseen",
+        "Status",
+    ),
+    s(
+        "4.1",
+        "* OK [UIDVALIDITY 123456789]",
+        "Status(StatusResponse { tag: None, kind: Ok, code: Some(UidValidity(",
+    ),
+    s(
+        "4.1",
+        "* FLAGS (Answered Flagged Deleted Seen Draft)",
+        "Data(Flags",
+    ),
+    s("4.1", "B002 OK [READ-WRITE] Selected completed", "Status"),
+    c("4.1", "B003 FETCH 10:12 RFC822", "Fetch"),
+    s("4.1", "B003 OK FETCH Completed", "Status"),
+    c("4.1", "B004 LOGOUT", "Logout"),
+    s("4.1", "* BYE IMAP4rev1 server logging out", "Status"),
+    s("4.1", "B004 OK LOGOUT Completed", "Status"),
+    c("4.1", "A002 SELECT INBOX", "Select"),
+    s("4.1", "* 16 EXISTS", "Data(Exists(16))"),
+    s("4.1", "* 2 RECENT", "Data(Recent(2))"),
+    s(
+        "4.1",
+        "* OK [UNSEEN 10] Message 10 is first unseen",
+        "Status",
+    ),
+    s("4.1", "* OK [UIDVALIDITY 123456789]", "Status"),
+    s(
+        "4.1",
+        "* FLAGS (Answered Flagged Deleted Seen Draft)",
+        "Data(Flags",
+    ),
+    s("4.1", "A002 OK [READ-WRITE] Selected completed", "Status"),
+    c("4.2", "A001 CREATE \"SHARED/FOO\"", "Create"),
+    s(
+        "4.2",
+        "A001 NO [REFERRAL IMAP://user;AUTH=*@SERVER2/SHARED/FOO] Mailbox should be created on remote server",
+        "Status(StatusResponse { tag: Some(Tag(\"A001\")), kind: No, code: Some(Referral(",
+    ),
+    c("4.2", "A001 CREATE \"SHARED/FOO\"", "Create"),
+    s("4.2", "A001 OK CREATE succeeded", "Status"),
+    c("4.2", "A002 SELECT \"SHARED/FOO\"", "Select"),
+    s(
+        "4.2",
+        "A002 NO [REFERRAL IMAP://user;AUTH=*@SERVER2/SHARED/FOO] Remote mailbox.  Try SERVER2",
+        "Status(StatusResponse { tag: Some(Tag(\"A002\")), kind: No, code: Some(Referral(",
+    ),
+    c("4.3", "A001 RENAME FOO BAR", "Rename"),
+    s(
+        "4.3",
+        "A001 NO [REFERRAL IMAP://user;AUTH=*@SERVER1/FOO IMAP://user;AUTH=*@SERVER2/BAR] Unable to rename mailbox across servers",
+        "Status(StatusResponse { tag: Some(Tag(\"A001\")), kind: No, code: Some(Referral(",
+    ),
+    c("4.3", "A001 RENAME FOO BAR", "Rename"),
+    s(
+        "4.3",
+        "A001 NO [REFERRAL IMAP://user;AUTH=*@SERVER2/FOO IMAP://user;AUTH=*@SERVER2/BAR] Unable to rename mailbox located on SERVER2",
+        "Status(StatusResponse { tag: Some(Tag(\"A001\")), kind: No, code: Some(Referral(",
+    ),
+    c("4.4", "A001 COPY 1 \"SHARED/STUFF\"", "Copy"),
+    s(
+        "4.4",
+        "A001 NO [REFERRAL IMAP://user;AUTH=*@SERVER2/SHARED/STUFF] Unable to copy message(s) to SERVER2.",
+        "Status(StatusResponse { tag: Some(Tag(\"A001\")), kind: No, code: Some(Referral(",
+    ),
+];
+
+#[test]
+fn rfc2193_mailbox_referrals() {
+    run("2193", RFC2193);
+}

@@ -66,7 +66,8 @@ pub enum Code<'a> {
     MailboxId(Atom<'a>),
     /// `APPENDLIMIT n` in a status response (some servers)
     AppendLimit(u64),
-    /// `REFERRAL url` (LOGIN-REFERRALS, MAILBOX-REFERRALS)
+    /// `REFERRAL url...` (LOGIN-REFERRALS, MAILBOX-REFERRALS): the URLs as sent, separated by
+    /// spaces when there are several.
     Referral(Cow<'a, str>),
     /// `BADURL url` (CATENATE / URLAUTH)
     BadUrl(Cow<'a, str>),
@@ -159,16 +160,9 @@ fn code_text(i: &[u8]) -> R<'_, &[u8]> {
     take_while1(|b: u8| crate::types::chars::is_text_char(b) && b != b']').parse(i)
 }
 
-fn url(i: &[u8]) -> R<'_, Cow<'_, str>> {
-    map(
-        take_while1(|b: u8| (0x21..=0x7e).contains(&b) && b != b']'),
-        |u: &[u8]| Cow::Borrowed(std::str::from_utf8(u).unwrap_or_default()),
-    )
-    .parse(i)
-}
-
-/// `url-resp-text` (RFC 4469): any `TEXT-CHAR` but `]`, spaces included, as servers quote
-/// the URL they could not use (RFC 4469's own example has a space in it).
+/// The URLs of `BADURL` and `REFERRAL`, kept raw: any `TEXT-CHAR` but `]`, spaces included.
+/// RFC 4469's `url-resp-text` is defined so (and its example has a space in the URL), and
+/// RFC 2193's `REFERRAL` carries one or more URLs separated by spaces.
 fn url_resp_text(i: &[u8]) -> R<'_, Cow<'_, str>> {
     map(
         take_while1(|b: u8| (0x01..=0x7f).contains(&b) && !matches!(b, b']' | b'\r' | b'\n')),
@@ -222,7 +216,7 @@ pub(crate) fn code(i: &[u8]) -> R<'_, Code<'_>> {
         )
         .parse(rest),
         b"APPENDLIMIT" => map(preceded(sp, number64), Code::AppendLimit).parse(rest),
-        b"REFERRAL" => map(preceded(sp, url), Code::Referral).parse(rest),
+        b"REFERRAL" => map(preceded(sp, url_resp_text), Code::Referral).parse(rest),
         b"BADURL" => map(preceded(sp, url_resp_text), Code::BadUrl).parse(rest),
         b"NOUPDATE" => map(preceded(sp, crate::parse::core::quoted), Code::NoUpdate).parse(rest),
         b"METADATA" => map(
