@@ -1064,9 +1064,34 @@ fn rfc4314_acl() {
     run("4314", RFC4314);
 }
 
-/// RFC 6154 (SPECIAL-USE) §5.2, the lines the search tool returned (quoted in RFC erratum
-/// 5581). Left out: the rest of the section's examples, whose text it did not return.
+/// RFC 6154 (SPECIAL-USE) §5.1 to §5.4, all its examples. INBOX is case-insensitive and the
+/// encoder sends it as `INBOX`.
 const RFC6154: &[Ex] = &[
+    c("5.1", "t1 LIST \"\" \"%\"", "List"),
+    s(
+        "5.1",
+        "* LIST (\\Marked \\HasNoChildren) \"/\" Inbox",
+        "Data(List",
+    )
+    .canon("* LIST (\\Marked \\HasNoChildren) \"/\" INBOX"),
+    s("5.1", "* LIST (\\HasNoChildren) \"/\" ToDo", "Data(List"),
+    s("5.1", "* LIST (\\HasChildren) \"/\" Projects", "Data(List"),
+    s(
+        "5.1",
+        "* LIST (\\Sent \\HasNoChildren) \"/\" SentMail",
+        "Data(List",
+    ),
+    s(
+        "5.1",
+        "* LIST (\\Marked \\Drafts \\HasNoChildren) \"/\" MyDrafts",
+        "Data(List",
+    ),
+    s(
+        "5.1",
+        "* LIST (\\Trash \\HasNoChildren) \"/\" Trash",
+        "Data(List",
+    ),
+    s("5.1", "t1 OK done", "Status"),
     c("5.2", "t1 CAPABILITY", "Capability"),
     s(
         "5.2",
@@ -1074,6 +1099,98 @@ const RFC6154: &[Ex] = &[
         "Data(Capability",
     ),
     s("5.2", "t1 OK done", "Status"),
+    c(
+        "5.2",
+        "t2 LIST \"\" \"%\" RETURN (SPECIAL-USE)",
+        "List { selection: [], reference: Other(String(Quoted(Quoted(\"\")))), patterns: [String(Quoted(Quoted(\"%\")))], returns: [SpecialUse]",
+    ),
+    s("5.2", "* LIST (\\Marked) \"/\" Inbox", "Data(List").canon("* LIST (\\Marked) \"/\" INBOX"),
+    s("5.2", "* LIST () \"/\" ToDo", "Data(List"),
+    s("5.2", "* LIST () \"/\" Projects", "Data(List"),
+    s("5.2", "* LIST (\\Sent) \"/\" SentMail", "Data(List"),
+    s(
+        "5.2",
+        "* LIST (\\Marked \\Drafts) \"/\" MyDrafts",
+        "Data(List",
+    ),
+    s("5.2", "* LIST (\\Trash) \"/\" Trash", "Data(List"),
+    s("5.2", "t2 OK done", "Status"),
+    c(
+        "5.2",
+        "t3 LIST (SPECIAL-USE) \"\" \"*\"",
+        "List { selection: [SpecialUse]",
+    ),
+    s("5.2", "* LIST (\\Sent) \"/\" SentMail", "Data(List"),
+    s(
+        "5.2",
+        "* LIST (\\Marked \\Drafts) \"/\" MyDrafts",
+        "Data(List",
+    ),
+    s("5.2", "* LIST (\\Trash) \"/\" Trash", "Data(List"),
+    s("5.2", "t3 OK done", "Status"),
+    c("5.3", "t1 CAPABILITY", "Capability"),
+    s(
+        "5.3",
+        "* CAPABILITY IMAP4rev1 CREATE-SPECIAL-USE",
+        "Data(Capability",
+    ),
+    s("5.3", "t1 OK done", "Status"),
+    c(
+        "5.3",
+        "t2 CREATE MySpecial (USE (\\Drafts \\Sent))",
+        "Create { mailbox: Other(Atom(AtomExt(\"MySpecial\"))), special_use: [",
+    ),
+    s("5.3", "t2 OK MySpecial created", "Status"),
+    c(
+        "5.3",
+        "t3 CREATE Everything (USE (\\All))",
+        "Create { mailbox: Other(Atom(AtomExt(\"Everything\"))), special_use: [",
+    ),
+    s(
+        "5.3",
+        "t3 NO [USEATTR] \\All not supported",
+        "Status(StatusResponse { tag: Some(Tag(\"t3\")), kind: No, code: Some(Simple(UseAttr",
+    ),
+    c("5.4", "t1 LIST \"\" \"%\" RETURN (SPECIAL-USE)", "List"),
+    s("5.4", "* LIST (\\Sent) \"/\" SentMail", "Data(List"),
+    s("5.4", "* LIST (\\Drafts) \"/\" MyDrafts", "Data(List"),
+    s("5.4", "* LIST () \"/\" SavedDrafts", "Data(List"),
+    s("5.4", "* LIST (\\Trash) \"/\" Trash", "Data(List"),
+    s("5.4", "t1 OK done", "Status"),
+    c(
+        "5.4",
+        "t2 GETMETADATA \"MyDrafts\" /private/specialuse",
+        "Metadata(GetMetadata",
+    ),
+    s(
+        "5.4",
+        "* METADATA \"MyDrafts\" (/private/specialuse \"\\\\Drafts\")",
+        "Data(Metadata(",
+    ),
+    s("5.4", "t2 OK done", "Status"),
+    c(
+        "5.4",
+        "t3 SETMETADATA \"SavedDrafts\" (/private/specialuse \"\\\\Drafts\")",
+        "Metadata(SetMetadata",
+    ),
+    s(
+        "5.4",
+        "* METADATA \"MyDrafts\" (/private/specialuse NIL)",
+        "Data(Metadata(",
+    ),
+    s("5.4", "t3 OK SETMETADATA complete", "Status"),
+    c(
+        "5.4",
+        "t4 SETMETADATA \"SentMail\" (/private/specialuse NIL)",
+        "Metadata(SetMetadata",
+    ),
+    s("5.4", "t4 OK SETMETADATA complete", "Status"),
+    c("5.4", "t5 LIST \"\" \"%\" RETURN (SPECIAL-USE)", "List"),
+    s("5.4", "* LIST () \"/\" SentMail", "Data(List"),
+    s("5.4", "* LIST () \"/\" MyDrafts", "Data(List"),
+    s("5.4", "* LIST (\\Drafts) \"/\" SavedDrafts", "Data(List"),
+    s("5.4", "* LIST (\\Trash) \"/\" Trash", "Data(List"),
+    s("5.4", "t5 OK done", "Status"),
 ];
 
 /// RFC 5465 (NOTIFY) §3.1, the two NOTIFY SET examples as corrected by verified erratum 1804:
