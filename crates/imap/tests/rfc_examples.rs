@@ -737,12 +737,12 @@ const RFC5182: &[Ex] = &[
     ),
 ];
 
-/// RFC 5258 (LIST-EXTENDED) §5, examples 1 to 4. Left out: the other examples, whose text the
-/// search tool did not return in full.
+/// RFC 5258 (LIST-EXTENDED) §5, examples 1 to 11, all their lines (the one line the RFC wraps,
+/// in example 8, joined). INBOX is case-insensitive: the parser reads any spelling as INBOX and
+/// the encoder sends the canonical name, as an atom. An empty selection list is the same as
+/// none, and the encoder leaves it out.
 const RFC5258: &[Ex] = &[
     c("5 ex. 1", "A01 LIST \"\" \"*\"", "List"),
-    // INBOX is case-insensitive: the parser reads any spelling as INBOX and the encoder
-    // sends the canonical name, as an atom.
     s(
         "5 ex. 1",
         "* LIST (\\Marked \\NoInferiors) \"/\" \"inbox\"",
@@ -761,11 +761,7 @@ const RFC5258: &[Ex] = &[
     ),
     s("5 ex. 1", "* LIST () \"/\" \"Vegetable/Corn\"", "Data(List"),
     s("5 ex. 1", "A01 OK done", "Status"),
-    c(
-        "5 ex. 2",
-        "A02 LIST (SUBSCRIBED) \"\" \"*\"",
-        "List { selection: [Subscribed]",
-    ),
+    c("5 ex. 2", "A02 LIST (SUBSCRIBED) \"\" \"*\"", "List"),
     s(
         "5 ex. 2",
         "* LIST (\\Marked \\NoInferiors \\Subscribed) \"/\" \"inbox\"",
@@ -793,11 +789,10 @@ const RFC5258: &[Ex] = &[
         "Data(List",
     ),
     s("5 ex. 2", "A02 OK done", "Status"),
-    // An empty selection list is the same as none; the encoder leaves it out.
     c(
         "5 ex. 3",
         "A03 LIST () \"\" \"%\" RETURN (CHILDREN)",
-        "List { selection: []",
+        "List",
     )
     .canon("A03 LIST \"\" \"%\" RETURN (CHILDREN)"),
     s(
@@ -825,13 +820,440 @@ const RFC5258: &[Ex] = &[
     c(
         "5 ex. 4",
         "A04 LIST (REMOTE) \"\" \"%\" RETURN (CHILDREN)",
-        "List { selection: [Remote]",
+        "List",
     ),
+    s(
+        "5 ex. 4",
+        "* LIST (\\Marked \\NoInferiors) \"/\" \"inbox\"",
+        "Data(List",
+    )
+    .canon("* LIST (\\Marked \\NoInferiors) \"/\" INBOX"),
+    s(
+        "5 ex. 4",
+        "* LIST (\\HasChildren) \"/\" \"Fruit\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 4",
+        "* LIST (\\HasNoChildren) \"/\" \"Tofu\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 4",
+        "* LIST (\\HasChildren) \"/\" \"Vegetable\"",
+        "Data(List",
+    ),
+    s("5 ex. 4", "* LIST (\\Remote) \"/\" \"Bread\"", "Data(List"),
     s(
         "5 ex. 4",
         "* LIST (\\HasChildren \\Remote) \"/\" \"Meat\"",
         "Data(List",
     ),
+    s("5 ex. 4", "A04 OK done", "Status"),
+    c("5 ex. 5", "A05 LIST (REMOTE SUBSCRIBED) \"\" \"*\"", "List"),
+    s(
+        "5 ex. 5",
+        "* LIST (\\Marked \\NoInferiors \\Subscribed) \"/\" \"inbox\"",
+        "Data(List",
+    )
+    .canon("* LIST (\\Marked \\NoInferiors \\Subscribed) \"/\" INBOX"),
+    s(
+        "5 ex. 5",
+        "* LIST (\\Subscribed) \"/\" \"Fruit/Banana\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 5",
+        "* LIST (\\Subscribed \\NonExistent) \"/\" \"Fruit/Peach\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 5",
+        "* LIST (\\Subscribed) \"/\" \"Vegetable\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 5",
+        "* LIST (\\Subscribed) \"/\" \"Vegetable/Broccoli\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 5",
+        "* LIST (\\Remote \\Subscribed) \"/\" \"Bread\"",
+        "Data(List",
+    ),
+    s("5 ex. 5", "A05 OK done", "Status"),
+    c(
+        "5 ex. 6",
+        "A06 LIST (REMOTE) \"\" \"*\" RETURN (SUBSCRIBED)",
+        "List",
+    ),
+    s(
+        "5 ex. 6",
+        "* LIST (\\Marked \\NoInferiors \\Subscribed) \"/\" \"inbox\"",
+        "Data(List",
+    )
+    .canon("* LIST (\\Marked \\NoInferiors \\Subscribed) \"/\" INBOX"),
+    s("5 ex. 6", "* LIST () \"/\" \"Fruit\"", "Data(List"),
+    s("5 ex. 6", "* LIST () \"/\" \"Fruit/Apple\"", "Data(List"),
+    s(
+        "5 ex. 6",
+        "* LIST (\\Subscribed) \"/\" \"Fruit/Banana\"",
+        "Data(List",
+    ),
+    s("5 ex. 6", "* LIST () \"/\" \"Tofu\"", "Data(List"),
+    s(
+        "5 ex. 6",
+        "* LIST (\\Subscribed) \"/\" \"Vegetable\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 6",
+        "* LIST (\\Subscribed) \"/\" \"Vegetable/Broccoli\"",
+        "Data(List",
+    ),
+    s("5 ex. 6", "* LIST () \"/\" \"Vegetable/Corn\"", "Data(List"),
+    s(
+        "5 ex. 6",
+        "* LIST (\\Remote \\Subscribed) \"/\" \"Bread\"",
+        "Data(List",
+    ),
+    s("5 ex. 6", "* LIST (\\Remote) \"/\" \"Meat\"", "Data(List"),
+    s("5 ex. 6", "A06 OK done", "Status"),
+    c(
+        "5 ex. 7",
+        "BBB LIST \"\" (\"INBOX\" \"Drafts\" \"Sent/%\")",
+        "List",
+    ),
+    s("5 ex. 7", "* LIST () \"/\" \"INBOX\"", "Data(List").canon("* LIST () \"/\" INBOX"),
+    s(
+        "5 ex. 7",
+        "* LIST (\\NoInferiors) \"/\" \"Drafts\"",
+        "Data(List",
+    ),
+    s("5 ex. 7", "* LIST () \"/\" \"Sent/March2004\"", "Data(List"),
+    s(
+        "5 ex. 7",
+        "* LIST (\\Marked) \"/\" \"Sent/December2003\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 7",
+        "* LIST () \"/\" \"Sent/August2004\"",
+        "Data(List",
+    ),
+    s("5 ex. 7", "BBB OK done", "Status"),
+    c("5 ex. 8", "C01 LIST \"\" \"*\"", "List"),
+    s(
+        "5 ex. 8",
+        "* LIST (\\Marked \\NoInferiors) \"/\" \"inbox\"",
+        "Data(List",
+    )
+    .canon("* LIST (\\Marked \\NoInferiors) \"/\" INBOX"),
+    s("5 ex. 8", "* LIST () \"/\" \"Foo\"", "Data(List"),
+    s("5 ex. 8", "* LIST () \"/\" \"Foo/Bar\"", "Data(List"),
+    s("5 ex. 8", "* LIST () \"/\" \"Foo/Baz\"", "Data(List"),
+    s("5 ex. 8", "* LIST () \"/\" \"Moo\"", "Data(List"),
+    s("5 ex. 8", "C01 OK done", "Status"),
+    c("5 ex. 8", "CA3 LIST \"\" \"%\" RETURN (CHILDREN)", "List"),
+    s(
+        "5 ex. 8",
+        "* LIST (\\Marked \\NoInferiors) \"/\" \"inbox\"",
+        "Data(List",
+    )
+    .canon("* LIST (\\Marked \\NoInferiors) \"/\" INBOX"),
+    s(
+        "5 ex. 8",
+        "* LIST (\\HasChildren) \"/\" \"Foo\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 8",
+        "* LIST (\\HasNoChildren) \"/\" \"Moo\"",
+        "Data(List",
+    ),
+    s("5 ex. 8", "CA3 OK done", "Status"),
+    c("5 ex. 8", "C02 LIST (SUBSCRIBED) \"\" \"*\"", "List"),
+    s(
+        "5 ex. 8",
+        "* LIST (\\Subscribed) \"/\" \"Foo/Baz\"",
+        "Data(List",
+    ),
+    s("5 ex. 8", "C02 OK done", "Status"),
+    c(
+        "5 ex. 8",
+        "C04 LIST (SUBSCRIBED RECURSIVEMATCH) \"\" \"%\"",
+        "List",
+    ),
+    s(
+        "5 ex. 8",
+        "* LIST () \"/\" \"Foo\" (\"CHILDINFO\" (\"SUBSCRIBED\"))",
+        "Data(List",
+    ),
+    s("5 ex. 8", "C04 OK done", "Status"),
+    c(
+        "5 ex. 8",
+        "C04 LIST (SUBSCRIBED RECURSIVEMATCH) \"\" \"%\"",
+        "List",
+    ),
+    s(
+        "5 ex. 8",
+        "* LIST (\\Subscribed) \"/\" \"Foo\" (\"CHILDINFO\" (\"SUBSCRIBED\"))",
+        "Data(List",
+    ),
+    s("5 ex. 8", "C04 OK done", "Status"),
+    c(
+        "5 ex. 8",
+        "C04 LIST (SUBSCRIBED RECURSIVEMATCH) \"\" \"%\"",
+        "List",
+    ),
+    s(
+        "5 ex. 8",
+        "* LIST (\\Subscribed \\HasChildren) \"/\" \"Foo\" (\"CHILDINFO\" (\"SUBSCRIBED\"))",
+        "Data(List",
+    ),
+    s("5 ex. 8", "C04 OK done", "Status"),
+    c(
+        "5 ex. 8",
+        "C04 LIST (SUBSCRIBED RECURSIVEMATCH) \"\" \"%\"",
+        "List",
+    ),
+    s(
+        "5 ex. 8",
+        "* LIST (\\NonExistent) \"/\" \"Foo\" (\"CHILDINFO\" (\"SUBSCRIBED\"))",
+        "Data(List",
+    ),
+    s("5 ex. 8", "C04 OK done", "Status"),
+    c(
+        "5 ex. 8",
+        "C04 LIST (SUBSCRIBED RECURSIVEMATCH) \"\" \"%\" RETURN (CHILDREN)",
+        "List",
+    ),
+    s(
+        "5 ex. 8",
+        "* LIST (\\HasChildren \\Subscribed) \"/\" \"Foo\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 8",
+        "* LIST (\\HasNoChildren \\Subscribed) \"/\" \"Moo\"",
+        "Data(List",
+    ),
+    s("5 ex. 8", "C04 OK done", "Status"),
+    c("5 ex. 9", "D01 LIST \"\" \"*\"", "List"),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Marked \\NoInferiors) \"/\" \"inbox\"",
+        "Data(List",
+    )
+    .canon("* LIST (\\Marked \\NoInferiors) \"/\" INBOX"),
+    s("5 ex. 9", "* LIST () \"/\" \"foo2\"", "Data(List"),
+    s("5 ex. 9", "* LIST () \"/\" \"foo2/bar1\"", "Data(List"),
+    s("5 ex. 9", "* LIST () \"/\" \"foo2/bar2\"", "Data(List"),
+    s("5 ex. 9", "* LIST () \"/\" \"baz2\"", "Data(List"),
+    s("5 ex. 9", "* LIST () \"/\" \"baz2/bar2\"", "Data(List"),
+    s("5 ex. 9", "* LIST () \"/\" \"baz2/bar22\"", "Data(List"),
+    s("5 ex. 9", "* LIST () \"/\" \"baz2/bar222\"", "Data(List"),
+    s("5 ex. 9", "* LIST () \"/\" \"eps2\"", "Data(List"),
+    s("5 ex. 9", "* LIST () \"/\" \"eps2/mamba\"", "Data(List"),
+    s("5 ex. 9", "* LIST () \"/\" \"qux2/bar2\"", "Data(List"),
+    s("5 ex. 9", "D01 OK done", "Status"),
+    c("5 ex. 9", "D02 LIST (SUBSCRIBED) \"\" \"*\"", "List"),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"foo2/bar1\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"foo2/bar2\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"baz2/bar2\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"baz2/bar22\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"baz2/bar222\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"eps2\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"eps2/mamba\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"qux2/bar2\"",
+        "Data(List",
+    ),
+    s("5 ex. 9", "D02 OK done", "Status"),
+    c(
+        "5 ex. 9",
+        "D03 LIST (RECURSIVEMATCH SUBSCRIBED) \"\" \"*2\"",
+        "List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST () \"/\" \"foo2\" (\"CHILDINFO\" (\"SUBSCRIBED\"))",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"foo2/bar2\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"baz2/bar2\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"baz2/bar22\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"baz2/bar222\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"eps2\" (\"CHILDINFO\" (\"SUBSCRIBED\"))",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"qux2/bar2\"",
+        "Data(List",
+    ),
+    s("5 ex. 9", "D03 OK done", "Status"),
+    s(
+        "5 ex. 9",
+        "* LIST () \"/\" \"baz2\" (\"CHILDINFO\" (\"SUBSCRIBED\"))",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\NonExistent) \"/\" \"qux2\" (\"CHILDINFO\" (\"SUBSCRIBED\"))",
+        "Data(List",
+    ),
+    c(
+        "5 ex. 9",
+        "D03 LIST (RECURSIVEMATCH SUBSCRIBED) \"\" \"*\"",
+        "List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST () \"/\" \"foo2\" (\"CHILDINFO\" (\"SUBSCRIBED\"))",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"foo2/bar1\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"foo2/bar2\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST () \"/\" \"baz2\" (\"CHILDINFO\" (\"SUBSCRIBED\"))",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"baz2/bar2\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"baz2/bar22\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"baz2/bar222\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"eps2\" (\"CHILDINFO\" (\"SUBSCRIBED\"))",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"eps2/mamba\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 9",
+        "* LIST (\\Subscribed) \"/\" \"qux2/bar2\"",
+        "Data(List",
+    ),
+    s("5 ex. 9", "D03 OK done", "Status"),
+    c("5 ex. 10", "a1 LIST \"\" (\"foo\" \"foo/*\")", "List"),
+    s("5 ex. 10", "* LIST () \"/\" foo", "Data(List"),
+    s("5 ex. 10", "a1 OK done", "Status"),
+    c("5 ex. 10", "a2 LIST (SUBSCRIBED) \"\" \"foo/*\"", "List"),
+    s(
+        "5 ex. 10",
+        "* LIST (\\Subscribed \\NonExistent) \"/\" foo/bar",
+        "Data(List",
+    ),
+    s("5 ex. 10", "a2 OK done", "Status"),
+    c(
+        "5 ex. 10",
+        "a3 LIST (SUBSCRIBED RECURSIVEMATCH) \"\" foo RETURN (CHILDREN)",
+        "List",
+    ),
+    s(
+        "5 ex. 10",
+        "* LIST (\\HasNoChildren) \"/\" foo (\"CHILDINFO\" (\"SUBSCRIBED\"))",
+        "Data(List",
+    ),
+    s("5 ex. 10", "a3 OK done", "Status"),
+    c("5 ex. 11", "a1 LIST (REMOTE) \"\" *", "List"),
+    s("5 ex. 11", "* LIST () \"/\" music/rock", "Data(List"),
+    s("5 ex. 11", "* LIST (\\Remote) \"/\" also/jazz", "Data(List"),
+    s("5 ex. 11", "a1 OK done", "Status"),
+    c("5 ex. 11", "a2 LIST () \"\" %", "List").canon("a2 LIST \"\" %"),
+    s(
+        "5 ex. 11",
+        "* LIST (\\NonExistent \\HasChildren) \"/\" music",
+        "Data(List",
+    ),
+    s("5 ex. 11", "a2 OK done", "Status"),
+    c("5 ex. 11", "a3 LIST (REMOTE) \"\" %", "List"),
+    s(
+        "5 ex. 11",
+        "* LIST (\\NonExistent \\HasChildren) \"/\" music",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 11",
+        "* LIST (\\NonExistent \\HasChildren) \"/\" also",
+        "Data(List",
+    ),
+    s("5 ex. 11", "a3 OK done", "Status"),
+    c("5 ex. 11", "a3.1 LIST \"\" (% music/rock)", "List"),
+    s("5 ex. 11", "* LIST () \"/\" music/rock", "Data(List"),
+    s("5 ex. 11", "a3.1 OK done", "Status"),
 ];
 
 /// RFC 5819 (LIST-STATUS) §5.
