@@ -140,7 +140,8 @@ fn run(rfc: &str, table: &[Ex]) -> usize {
     table.len()
 }
 
-/// RFC 2177 (IDLE) §3. Left out: `* 4 FETCH (...)`, whose data the RFC elides.
+/// RFC 2177 (IDLE) §3. Left out: `* 4 FETCH (...)` and `* 3 FETCH (...)`, whose data the RFC
+/// elides.
 const RFC2177: &[Ex] = &[
     c("3", "A001 SELECT INBOX", "Select"),
     s("3", "* FLAGS (Deleted Seen)", "Data(Flags"),
@@ -168,6 +169,9 @@ const RFC2177: &[Ex] = &[
     s("3", "* 3 EXISTS", "Data(Exists(3))"),
     done("3"),
     s("3", "A004 OK IDLE terminated", "Status"),
+    c("3", "A005 FETCH 3 ALL", "Fetch"),
+    s("3", "A005 OK FETCH completed", "Status"),
+    c("3", "A006 IDLE", "Idle"),
 ];
 
 /// RFC 3691 (UNSELECT) §2.
@@ -176,13 +180,28 @@ const RFC3691: &[Ex] = &[
     s("2", "A341 OK Unselect completed", "Status"),
 ];
 
-/// RFC 4315 (UIDPLUS) §2.1 and §3. Left out: the APPEND of §3, whose message the RFC elides.
+/// RFC 4315 (UIDPLUS) §2.1 and §3. The APPEND's message is the `C:` lines after its `{297}` line
+/// joined with CRLF, the last (empty) `C:` line being the command's own CRLF.
 const RFC4315: &[Ex] = &[
     c("2.1", "A003 UID EXPUNGE 3000:3002", "UidExpunge"),
     s("2.1", "* 3 EXPUNGE", "Data(Expunge(3))"),
     s("2.1", "* 3 EXPUNGE", "Data(Expunge(3))"),
     s("2.1", "* 3 EXPUNGE", "Data(Expunge(3))"),
     s("2.1", "A003 OK UID EXPUNGE completed", "Status"),
+    c(
+        "3",
+        "A003 APPEND saved-messages (\\Seen) {297}\r\n\
+         Date: Mon, 7 Feb 1994 21:52:25 -0800 (PST)\r\n\
+         From: Fred Foobar <foobar@example.com>\r\n\
+         Subject: afternoon meeting\r\n\
+         To: mooch@example.com\r\n\
+         Message-Id: <B27397-0100000@example.com>\r\n\
+         MIME-Version: 1.0\r\n\
+         Content-Type: TEXT/PLAIN; CHARSET=US-ASCII\r\n\
+         \r\n\
+         Hello Joe, do you think we can meet at 3:30 tomorrow?\r\n",
+        "Append",
+    ),
     s(
         "3",
         "A003 OK [APPENDUID 38505 3955] APPEND completed",
