@@ -249,7 +249,7 @@ const RFC4315: &[Ex] = &[
     s("3", "A007 OK [READ-WRITE] SELECT completed", "Status"),
 ];
 
-/// RFC 5161 (ENABLE) §3.1 and §4.
+/// RFC 5161 (ENABLE) §3.1, both examples.
 const RFC5161: &[Ex] = &[
     c("3.1", "t1 CAPABILITY", "Capability"),
     s(
@@ -268,60 +268,133 @@ const RFC5161: &[Ex] = &[
         "Data(Capability",
     ),
     s("3.1", "t3 OK foo again", "Status"),
-    c("4", "a1 ENABLE CONDSTORE", "Enable"),
-    s("4", "* ENABLED CONDSTORE", "Data(Enabled"),
-    s("4", "a1 OK Conditional Store enabled", "Status"),
+    c("3.1", "a1 ENABLE CONDSTORE", "Enable"),
+    s("3.1", "* ENABLED CONDSTORE", "Data(Enabled"),
+    s("3.1", "a1 OK Conditional Store enabled", "Status"),
 ];
 
-/// RFC 2342 (NAMESPACE) §5, examples 5.1 to 5.7 and 5.9 (5.8 prints only the NAMESPACE line
-/// of 5.7 again with another prefix).
+/// RFC 2342 (NAMESPACE) §5, examples 5.1 to 5.9, all their lines. The RFC wraps example 5.4's
+/// NAMESPACE line between two namespace descriptions, which touch (as in 5.6), so that line is
+/// joined without a space; 5.6's is joined with one. Example 5.5 prints two spaces between the
+/// NILs, which the grammar does not allow; the parser takes them (servers copied the example)
+/// and the encoder sends one.
 const RFC2342: &[Ex] = &[
-    c("5.1", "A001 NAMESPACE", "Namespace"),
+    c("5 ex. 5.1", "A001 NAMESPACE", "Namespace"),
     s(
-        "5.1",
+        "5 ex. 5.1",
         "* NAMESPACE ((\"\" \"/\")) NIL NIL",
         "Data(Namespace",
     ),
-    s("5.1", "A001 OK NAMESPACE command completed", "Status"),
+    s("5 ex. 5.1", "A001 OK NAMESPACE command completed", "Status"),
+    c("5 ex. 5.2", "A001 NAMESPACE", "Namespace"),
     s(
-        "5.2",
+        "5 ex. 5.2",
         "* NAMESPACE NIL NIL ((\"\" \".\"))",
         "Data(Namespace",
     ),
+    s("5 ex. 5.2", "A001 OK NAMESPACE command completed", "Status"),
+    c("5 ex. 5.3", "A001 NAMESPACE", "Namespace"),
     s(
-        "5.3",
+        "5 ex. 5.3",
         "* NAMESPACE ((\"\" \"/\")) NIL ((\"Public Folders/\" \"/\"))",
         "Data(Namespace",
     ),
-    // Wrapped in the RFC after `("#shared/" "/")`; the groups touch, as in 5.6.
+    s("5 ex. 5.3", "A001 OK NAMESPACE command completed", "Status"),
+    c("5 ex. 5.4", "A001 NAMESPACE", "Namespace"),
     s(
-        "5.4",
+        "5 ex. 5.4",
         "* NAMESPACE ((\"\" \"/\")) ((\"~\" \"/\")) ((\"#shared/\" \"/\")(\"#public/\" \"/\")(\"#ftp/\" \"/\")(\"#news.\" \".\"))",
         "Data(Namespace",
     ),
-    // The RFC prints two spaces between the NILs, which the grammar does not allow; the
-    // parser takes them (servers copied the example) and the encoder sends one.
+    s("5 ex. 5.4", "A001 OK NAMESPACE command completed", "Status"),
+    c("5 ex. 5.5", "A001 NAMESPACE", "Namespace"),
     s(
-        "5.5",
+        "5 ex. 5.5",
         "* NAMESPACE ((\"INBOX.\" \".\")) NIL  NIL",
         "Data(Namespace",
     )
     .canon("* NAMESPACE ((\"INBOX.\" \".\")) NIL NIL"),
+    s("5 ex. 5.5", "A001 OK NAMESPACE command completed", "Status"),
+    c("5 ex. 5.5", "A002 CREATE \"INBOX.Sent Mail\"", "Create"),
+    s("5 ex. 5.5", "A002 OK CREATE command completed", "Status"),
+    c("5 ex. 5.6", "A001 NAMESPACE", "Namespace"),
     s(
-        "5.6",
+        "5 ex. 5.6",
         "* NAMESPACE ((\"\" \"/\")(\"#mh/\" \"/\" \"X-PARAM\" (\"FLAG1\" \"FLAG2\"))) NIL NIL",
         "Data(Namespace",
     ),
+    s("5 ex. 5.6", "A001 OK NAMESPACE command completed", "Status"),
+    c("5 ex. 5.6", "A002 CREATE \"Sent Mail\"", "Create"),
+    s("5 ex. 5.6", "A002 OK CREATE command completed", "Status"),
+    c("5 ex. 5.6", "A003 CREATE \"Delete Items\"", "Create"),
+    s("5 ex. 5.6", "A003 OK CREATE command completed", "Status"),
+    c("5 ex. 5.6", "A004 CREATE \"#mh/Deleted Items\"", "Create"),
+    s("5 ex. 5.6", "A004 OK CREATE command completed", "Status"),
+    c("5 ex. 5.7", "A001 NAMESPACE", "Namespace"),
     s(
-        "5.7",
+        "5 ex. 5.7",
         "* NAMESPACE ((\"\" \"/\")) ((\"Other Users/\" \"/\")) NIL",
         "Data(Namespace",
     ),
+    s("5 ex. 5.7", "A001 OK NAMESPACE command completed", "Status"),
+    c("5 ex. 5.7", "A002 LIST \"\" \"Other Users/%\"", "List"),
     s(
-        "5.9",
+        "5 ex. 5.7",
+        "* LIST () \"/\" \"Other Users/Mike\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 5.7",
+        "* LIST () \"/\" \"Other Users/Karen\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 5.7",
+        "* LIST () \"/\" \"Other Users/Matthew\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 5.7",
+        "* LIST () \"/\" \"Other Users/Tesa\"",
+        "Data(List",
+    ),
+    s("5 ex. 5.7", "A002 OK LIST command completed", "Status"),
+    c("5 ex. 5.8", "A001 NAMESPACE", "Namespace"),
+    s(
+        "5 ex. 5.8",
+        "* NAMESPACE ((\"\" \"/\")) ((\"#Users/\" \"/\")) NIL",
+        "Data(Namespace",
+    ),
+    s("5 ex. 5.8", "A001 OK NAMESPACE command completed", "Status"),
+    c("5 ex. 5.8", "A002 LIST \"\" \"#Users/%\"", "List"),
+    s(
+        "5 ex. 5.8",
+        "A002 NO The requested item could not be found.",
+        "Status",
+    ),
+    c("5 ex. 5.8", "A003 LIST \"\" \"#Users/Mike/%\"", "List"),
+    s(
+        "5 ex. 5.8",
+        "* LIST () \"/\" \"#Users/Mike/INBOX\"",
+        "Data(List",
+    ),
+    s(
+        "5 ex. 5.8",
+        "* LIST () \"/\" \"#Users/Mike/Foo\"",
+        "Data(List",
+    ),
+    s("5 ex. 5.8", "A003 OK LIST command completed.", "Status"),
+    c("5 ex. 5.9", "A001 NAMESPACE", "Namespace"),
+    s(
+        "5 ex. 5.9",
         "* NAMESPACE ((\"\" \"/\")) ((\"~\" \"/\")) NIL",
         "Data(Namespace",
     ),
+    s("5 ex. 5.9", "A001 OK NAMESPACE command completed", "Status"),
+    c("5 ex. 5.9", "A002 LIST \"\" \"~mark/%\"", "List"),
+    s("5 ex. 5.9", "* LIST () \"/\" \"~mark/INBOX\"", "Data(List"),
+    s("5 ex. 5.9", "* LIST () \"/\" \"~mark/foo\"", "Data(List"),
+    s("5 ex. 5.9", "A002 OK LIST command completed", "Status"),
 ];
 
 /// RFC 2971 (ID) §3.1 and §3.2.
