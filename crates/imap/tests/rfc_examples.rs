@@ -415,19 +415,53 @@ const RFC2971: &[Ex] = &[
     s("3.2", "a042 OK ID command completed", "Status"),
 ];
 
-/// RFC 4959 (SASL-IR) §3.
+/// RFC 4959 (SASL-IR) §4, its four examples. The RFC notes the space after each `+`: an empty
+/// challenge. The last example's empty `C:` line is an empty initial response.
 const RFC4959: &[Ex] = &[
-    c("3", "A01 AUTHENTICATE PLAIN", "Authenticate"),
-    // The RFC notes the space after `+`: an empty challenge.
-    s("3", "+ ", "Continuation"),
-    auth("3", "dGVzdAB0ZXN0AHRlc3Q="),
-    s("3", "A01 OK Success (tls protection)", "Status"),
+    c("4", "C01 CAPABILITY", "Capability"),
+    s(
+        "4",
+        "* CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN",
+        "Data(Capability",
+    ),
+    s("4", "C01 OK Completed", "Status"),
     c(
-        "3",
+        "4",
         "A01 AUTHENTICATE PLAIN dGVzdAB0ZXN0AHRlc3Q=",
         "Authenticate",
     ),
-    s("3", "A01 OK Success (tls protection)", "Status"),
+    s("4", "A01 OK Success (tls protection)", "Status"),
+    c("4", "C01 CAPABILITY", "Capability"),
+    s(
+        "4",
+        "* CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN",
+        "Data(Capability",
+    ),
+    s("4", "C01 OK Completed", "Status"),
+    c("4", "A01 AUTHENTICATE PLAIN", "Authenticate"),
+    s("4", "+ ", "Continuation"),
+    auth("4", "dGVzdAB0ZXN0AHRlc3Q="),
+    s("4", "A01 OK Success (tls protection)", "Status"),
+    c("4", "C01 CAPABILITY", "Capability"),
+    s(
+        "4",
+        "* CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN AUTH=EXTERNAL",
+        "Data(Capability",
+    ),
+    s("4", "C01 OK Completed", "Status"),
+    c("4", "A01 AUTHENTICATE EXTERNAL =", "Authenticate"),
+    s("4", "A01 OK Success (tls protection)", "Status"),
+    c("4", "C01 CAPABILITY", "Capability"),
+    s(
+        "4",
+        "* CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN AUTH=EXTERNAL",
+        "Data(Capability",
+    ),
+    s("4", "C01 OK Completed", "Status"),
+    c("4", "A01 AUTHENTICATE EXTERNAL", "Authenticate"),
+    s("4", "+ ", "Continuation"),
+    auth("4", ""),
+    s("4", "A01 OK Success (tls protection)", "Status"),
 ];
 
 /// RFC 7888 (LITERAL+ / LITERAL-) §4: one command with two non-synchronising literals.
