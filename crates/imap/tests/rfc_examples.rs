@@ -464,14 +464,17 @@ const RFC4959: &[Ex] = &[
     s("4", "A01 OK Success (tls protection)", "Status"),
 ];
 
-/// RFC 7888 (LITERAL+ / LITERAL-) §4: one command with two non-synchronising literals.
+/// RFC 7888 (LITERAL+ / LITERAL-) §3: one command with two non-synchronising literals, and the
+/// same command with quoted strings.
 const RFC7888: &[Ex] = &[
     c(
-        "4",
+        "3",
         "A001 LOGIN {11+}\r\nFRED FOOBAR {7+}\r\nfat man",
         "Login",
     ),
-    s("4", "A001 OK LOGIN completed", "Status"),
+    s("3", "A001 OK LOGIN completed", "Status"),
+    c("3", "A001 LOGIN \"FRED FOOBAR\" \"fat man\"", "Login"),
+    s("3", "A001 OK LOGIN completed", "Status"),
 ];
 
 #[test]
