@@ -1528,7 +1528,7 @@ const RFC7162: &[Ex] = &[
     s("6", "A142 OK [READ-WRITE] SELECT completed", "Status"),
 ];
 
-/// RFC 4731 (ESEARCH) §3.1 and §4 (wrapped command lines joined).
+/// RFC 4731 (ESEARCH) §3.1 and §3.2, all their examples (wrapped command lines joined).
 const RFC4731: &[Ex] = &[
     c(
         "3.1",
@@ -1552,6 +1552,67 @@ const RFC4731: &[Ex] = &[
         "Data(ESearch",
     ),
     s("3.1", "A283 OK SEARCH completed", "Status"),
+    c("3.1", "A284 SEARCH RETURN (MIN) UNSEEN", "Search"),
+    s("3.1", "* ESEARCH (TAG \"A284\") MIN 4", "Data(ESearch"),
+    s("3.1", "A284 OK SEARCH completed", "Status"),
+    c(
+        "3.1",
+        "A285 UID SEARCH RETURN (MIN MAX) 1:5000",
+        "Search { uid: true",
+    ),
+    s(
+        "3.1",
+        "* ESEARCH (TAG \"A285\") UID MIN 7 MAX 3800",
+        "Data(ESearch",
+    ),
+    s("3.1", "A285 OK SEARCH completed", "Status"),
+    c("3.1", "A286 SEARCH RETURN (COUNT) DELETED", "Search"),
+    s("3.1", "* ESEARCH (TAG \"A286\") COUNT 15", "Data(ESearch"),
+    s("3.1", "A286 OK SEARCH completed", "Status"),
+    c(
+        "3.2",
+        "a1 SEARCH RETURN (MIN) MODSEQ \"/flags/\\\\draft\" all 620162338",
+        "Search",
+    ),
+    s(
+        "3.2",
+        "* ESEARCH (TAG \"a1\") MIN 2 MODSEQ 917162488",
+        "Data(ESearch",
+    ),
+    s("3.2", "a1 OK Search complete", "Status"),
+    c(
+        "3.2",
+        "a2 SEARCH RETURN (MAX) MODSEQ \"/flags/\\\\draft\" all 620162338",
+        "Search",
+    ),
+    s(
+        "3.2",
+        "* ESEARCH (TAG \"a2\") MAX 23 MODSEQ 907162321",
+        "Data(ESearch",
+    ),
+    s("3.2", "a2 OK Search complete", "Status"),
+    c(
+        "3.2",
+        "a3 SEARCH RETURN (MIN MAX) MODSEQ \"/flags/\\\\draft\" all 620162338",
+        "Search",
+    ),
+    s(
+        "3.2",
+        "* ESEARCH (TAG \"a3\") MIN 2 MAX 23 MODSEQ 917162488",
+        "Data(ESearch",
+    ),
+    s("3.2", "a3 OK Search complete", "Status"),
+    c(
+        "3.2",
+        "a4 SEARCH RETURN (MIN COUNT) MODSEQ \"/flags/\\\\draft\" all 620162338",
+        "Search",
+    ),
+    s(
+        "3.2",
+        "* ESEARCH (TAG \"a4\") MIN 2 COUNT 10 MODSEQ 917162500",
+        "Data(ESearch",
+    ),
+    s("3.2", "a4 OK Search complete", "Status"),
 ];
 
 #[test]
