@@ -1630,20 +1630,212 @@ fn rfc4731_esearch() {
     run("4731", RFC4731);
 }
 
-/// RFC 5182 (SEARCHRES) §2.2, example 1. Left out: its FETCH answers, which the RFC elides
-/// (`* 2 FETCH (UID 14 ...`).
+/// RFC 5182 (SEARCHRES) §2.2 to §2.4, examples 1 to 10 (wrapped command lines joined; a
+/// literal's data, the RFC's placeholder octets, follows its `{n}` line). Left out: the FETCH
+/// answers the RFC elides (`* 2 FETCH (UID 14 ...`) and its `//` comments. `+FLAGS.Silent` is
+/// case-insensitive and the encoder sends it uppercase.
 const RFC5182: &[Ex] = &[
     c(
-        "2.2",
+        "2.2 ex. 1",
         "A282 SEARCH RETURN (SAVE) FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"",
-        "Search { uid: false, returns: Some([Save])",
+        "Search",
     ),
-    s("2.2", "A282 OK SEARCH completed, result saved", "Status"),
+    s(
+        "2.2 ex. 1",
+        "A282 OK SEARCH completed, result saved",
+        "Status",
+    ),
     c(
-        "2.2",
+        "2.2 ex. 1",
         "A283 FETCH $ (UID INTERNALDATE FLAGS RFC822.HEADER)",
-        "Fetch { uid: false, set: Saved",
+        "Fetch",
     ),
+    s("2.2 ex. 1", "A283 OK completed", "Status"),
+    c(
+        "2.2 ex. 2",
+        "A282 SEARCH RETURN (SAVE) FLAGGED SINCE 1-Feb-1994 NOT FROM \"Smith\"",
+        "Search",
+    ),
+    c(
+        "2.2 ex. 2",
+        "A283 FETCH $ (UID INTERNALDATE FLAGS RFC822.HEADER)",
+        "Fetch",
+    ),
+    s("2.2 ex. 2", "A282 OK SEARCH completed", "Status"),
+    s("2.2 ex. 2", "A283 OK completed", "Status"),
+    c(
+        "2.2 ex. 3",
+        "A300 SEARCH RETURN (SAVE) SINCE 1-Jan-2004 NOT FROM \"Smith\"",
+        "Search",
+    ),
+    s("2.2 ex. 3", "A300 OK SEARCH completed", "Status"),
+    c(
+        "2.2 ex. 3",
+        "A301 UID SEARCH UID $ SMALLER 4096",
+        "Search { uid: true",
+    ),
+    s("2.2 ex. 3", "* SEARCH 17 900 901", "Data(Search"),
+    s("2.2 ex. 3", "A301 OK completed", "Status"),
+    c(
+        "2.2 ex. 3",
+        "A301 UID SEARCH $ SMALLER 4096",
+        "Search { uid: true",
+    ),
+    c(
+        "2.2 ex. 4",
+        "P282 SEARCH RETURN (SAVE) SINCE 1-Feb-1994 NOT FROM \"Smith\"",
+        "Search",
+    ),
+    s("2.2 ex. 4", "P282 OK SEARCH completed", "Status"),
+    c(
+        "2.2 ex. 4",
+        "P283 SEARCH CHARSET UTF-8 (OR $ 1,3000:3021) TEXT {8}\r\nYYYYYYYY",
+        "Search",
+    ),
+    s(
+        "2.2 ex. 4",
+        "* SEARCH 882 1102 3003 3005 3006",
+        "Data(Search",
+    ),
+    s("2.2 ex. 4", "P283 OK completed", "Status"),
+    c(
+        "2.2 ex. 5",
+        "B282 SEARCH RETURN (SAVE) SINCE 1-Feb-1994 NOT FROM \"Smith\"",
+        "Search",
+    ),
+    s("2.2 ex. 5", "B282 OK SEARCH completed", "Status"),
+    c(
+        "2.2 ex. 5",
+        "B283 SEARCH CHARSET KOI8-R (OR $ 1,3000:3021) TEXT {4}\r\nXXXX",
+        "Search",
+    ),
+    s(
+        "2.2 ex. 5",
+        "B283 NO [BADCHARSET UTF-8] KOI8-R is not supported",
+        "Status",
+    ),
+    c(
+        "2.2 ex. 6",
+        "E282 SEARCH RETURN (SAVE) SINCE 28-Oct-2006 NOT FROM \"Eric\"",
+        "Search",
+    ),
+    c("2.2 ex. 6", "E283 COPY $ \"Other Messages\"", "Copy"),
+    s("2.2 ex. 6", "E282 OK SEARCH completed", "Status"),
+    s(
+        "2.2 ex. 6",
+        "E283 OK COPY completed, nothing copied",
+        "Status",
+    ),
+    c(
+        "2.3 ex. 7",
+        "F282 SEARCH RETURN (SAVE) KEYWORD $Junk",
+        "Search",
+    ),
+    c("2.3 ex. 7", "F283 COPY $ \"Junk\"", "Copy"),
+    c(
+        "2.3 ex. 7",
+        "F284 STORE $ +FLAGS.Silent (\\Deleted)",
+        "Store",
+    )
+    .canon("F284 STORE $ +FLAGS.SILENT (\\Deleted)"),
+    s("2.3 ex. 7", "F282 OK SEARCH completed", "Status"),
+    s("2.3 ex. 7", "F283 OK COPY completed", "Status"),
+    s("2.3 ex. 7", "F284 OK STORE completed", "Status"),
+    c(
+        "2.3 ex. 8",
+        "G282 SEARCH RETURN (SAVE) KEYWORD $Junk",
+        "Search",
+    ),
+    c(
+        "2.3 ex. 8",
+        "G283 SEARCH RETURN (ALL) SINCE 28-Oct-2006 FROM \"Eric\"",
+        "Search",
+    ),
+    s(
+        "2.3 ex. 8",
+        "* ESEARCH (TAG \"G283\") ALL 3:15,27,29:103",
+        "Data(ESearch",
+    ),
+    s("2.3 ex. 8", "G283 OK SEARCH completed", "Status"),
+    s("2.3 ex. 8", "G282 OK SEARCH completed", "Status"),
+    c(
+        "2.3 ex. 9",
+        "H282 SEARCH RETURN (SAVE) KEYWORD $Junk",
+        "Search",
+    ),
+    c(
+        "2.3 ex. 9",
+        "H283 SEARCH RETURN (SAVE) SINCE 28-Oct-2006 FROM \"Eric\"",
+        "Search",
+    ),
+    s("2.3 ex. 9", "H282 OK SEARCH completed", "Status"),
+    s("2.3 ex. 9", "H283 OK SEARCH completed", "Status"),
+    c(
+        "2.4 ex. 10",
+        "C282 SEARCH RETURN (ALL) SINCE 12-Feb-2006 NOT FROM \"Smith\"",
+        "Search",
+    ),
+    s(
+        "2.4 ex. 10",
+        "* ESEARCH (TAG \"C283\") ALL 2,10:15,21",
+        "Data(ESearch",
+    ),
+    s("2.4 ex. 10", "C282 OK SEARCH completed", "Status"),
+    c(
+        "2.4 ex. 10",
+        "C283 SEARCH RETURN (ALL SAVE) SINCE 12-Feb-2006 NOT FROM \"Smith\"",
+        "Search",
+    ),
+    s(
+        "2.4 ex. 10",
+        "* ESEARCH (TAG \"C283\") ALL 2,10:15,21",
+        "Data(ESearch",
+    ),
+    s("2.4 ex. 10", "C283 OK SEARCH completed", "Status"),
+    c(
+        "2.4 ex. 10",
+        "C284 SEARCH RETURN (SAVE MIN) SINCE 12-Feb-2006 NOT FROM \"Smith\"",
+        "Search",
+    ),
+    s(
+        "2.4 ex. 10",
+        "* ESEARCH (TAG \"C284\") MIN 2",
+        "Data(ESearch",
+    ),
+    s("2.4 ex. 10", "C284 OK SEARCH completed", "Status"),
+    c(
+        "2.4 ex. 10",
+        "C285 SEARCH RETURN (MAX SAVE MIN) SINCE 12-Feb-2006 NOT FROM \"Smith\"",
+        "Search",
+    ),
+    s(
+        "2.4 ex. 10",
+        "* ESEARCH (TAG \"C285\") MIN 2 MAX 21",
+        "Data(ESearch",
+    ),
+    s("2.4 ex. 10", "C285 OK SEARCH completed", "Status"),
+    c(
+        "2.4 ex. 10",
+        "C286 SEARCH RETURN (MAX SAVE MIN COUNT) SINCE 12-Feb-2006 NOT FROM \"Smith\"",
+        "Search",
+    ),
+    s(
+        "2.4 ex. 10",
+        "* ESEARCH (TAG \"C286\") MIN 2 MAX 21 COUNT 8",
+        "Data(ESearch",
+    ),
+    s("2.4 ex. 10", "C286 OK SEARCH completed", "Status"),
+    c(
+        "2.4 ex. 10",
+        "C286 SEARCH RETURN (ALL SAVE MIN) SINCE 12-Feb-2006 NOT FROM \"Smith\"",
+        "Search",
+    ),
+    s(
+        "2.4 ex. 10",
+        "* ESEARCH (TAG \"C286\") MIN 2 ALL 2,10:15,21",
+        "Data(ESearch",
+    ),
+    s("2.4 ex. 10", "C286 OK SEARCH completed", "Status"),
 ];
 
 /// RFC 5258 (LIST-EXTENDED) §5, examples 1 to 11, all their lines (the one line the RFC wraps,
