@@ -2357,30 +2357,42 @@ const RFC5258: &[Ex] = &[
     s("5 ex. 11", "a3.1 OK done", "Status"),
 ];
 
-/// RFC 5819 (LIST-STATUS) §5.
+/// RFC 5819 (LIST-STATUS) §3, both examples. The RFC prints two spaces before the name in the
+/// INBOX lines; the parser takes them and the encoder sends one, and INBOX as an atom. The
+/// encoder quotes the CHILDINFO tag, which RFC 5258 allows either way. Left out: `A02 LIST
+/// (SUBSCRIBED RECURSIVEMATCH)"" % RETURN (STATUS (MESSAGES))`, which has no space between the
+/// selection options and the reference name, where the grammar requires one.
 const RFC5819: &[Ex] = &[
     c(
-        "5",
+        "3",
         "A01 LIST \"\" % RETURN (STATUS (MESSAGES UNSEEN))",
-        "List { selection: []",
+        "List",
     ),
-    // The RFC prints two spaces before the mailbox name; the parser takes them and the encoder
-    // sends one, and INBOX as an atom.
-    s("5", "* LIST () \".\"  \"INBOX\"", "Data(List").canon("* LIST () \".\" INBOX"),
+    s("3", "* LIST () \".\"  \"INBOX\"", "Data(List").canon("* LIST () \".\" INBOX"),
     s(
-        "5",
+        "3",
         "* STATUS \"INBOX\" (MESSAGES 17 UNSEEN 16)",
         "Data(Status",
     )
     .canon("* STATUS INBOX (MESSAGES 17 UNSEEN 16)"),
-    s("5", "* LIST () \".\" \"foo\"", "Data(List"),
+    s("3", "* LIST () \".\" \"foo\"", "Data(List"),
     s(
-        "5",
+        "3",
         "* STATUS \"foo\" (MESSAGES 30 UNSEEN 29)",
         "Data(Status",
     ),
-    s("5", "* LIST (\\NoSelect) \".\" \"bar\"", "Data(List"),
-    s("5", "A01 OK List completed.", "Status"),
+    s("3", "* LIST (\\NoSelect) \".\" \"bar\"", "Data(List"),
+    s("3", "A01 OK List completed.", "Status"),
+    s("3", "* LIST (\\Subscribed) \".\"  \"INBOX\"", "Data(List")
+        .canon("* LIST (\\Subscribed) \".\" INBOX"),
+    s("3", "* STATUS \"INBOX\" (MESSAGES 17)", "Data(Status").canon("* STATUS INBOX (MESSAGES 17)"),
+    s(
+        "3",
+        "* LIST () \".\" \"foo\" (CHILDINFO (\"SUBSCRIBED\"))",
+        "Data(List",
+    )
+    .canon("* LIST () \".\" \"foo\" (\"CHILDINFO\" (\"SUBSCRIBED\"))"),
+    s("3", "A02 OK List completed.", "Status"),
 ];
 
 #[test]
