@@ -2410,59 +2410,71 @@ fn rfc5819_list_status() {
     run("5819", RFC5819);
 }
 
-/// RFC 5256 (SORT, THREAD) §3, the SORT and THREAD command examples; the RFC wraps the
-/// THREAD data lines, which join without a space where a line ends in `)` and the next
-/// starts with `(`.
+/// RFC 5256 (SORT, THREAD) §3 (BASE.6.4.SORT, BASE.6.4.THREAD) and §4 (BASE.7.2.SORT,
+/// BASE.7.2.THREAD), all their examples. The RFC wraps two THREAD data lines and notes that the
+/// breaks are not sent: they join without a space where a line ends in `)` and the next starts
+/// with `(`, and with one elsewhere (`(177` / `(183)`).
 const RFC5256: &[Ex] = &[
     c(
-        "3",
+        "3 (BASE.6.4.SORT)",
         "A282 SORT (SUBJECT) UTF-8 SINCE 1-Feb-1994",
         "Sort { uid: false, returns: None",
     ),
-    s("3", "* SORT 2 84 882", "Data(Sort"),
-    s("3", "A282 OK SORT completed", "Status"),
-    c("3", "A283 SORT (SUBJECT REVERSE DATE) UTF-8 ALL", "Sort"),
-    s("3", "* SORT 5 3 4 1 2", "Data(Sort"),
-    s("3", "A283 OK SORT completed", "Status"),
+    s("3 (BASE.6.4.SORT)", "* SORT 2 84 882", "Data(Sort"),
+    s("3 (BASE.6.4.SORT)", "A282 OK SORT completed", "Status"),
     c(
-        "3",
+        "3 (BASE.6.4.SORT)",
+        "A283 SORT (SUBJECT REVERSE DATE) UTF-8 ALL",
+        "Sort",
+    ),
+    s("3 (BASE.6.4.SORT)", "* SORT 5 3 4 1 2", "Data(Sort"),
+    s("3 (BASE.6.4.SORT)", "A283 OK SORT completed", "Status"),
+    c(
+        "3 (BASE.6.4.SORT)",
         "A284 SORT (SUBJECT) US-ASCII TEXT \"not in mailbox\"",
         "Sort",
     ),
-    s("3", "* SORT", "Data(Sort"),
-    s("3", "A284 OK SORT completed", "Status"),
+    s("3 (BASE.6.4.SORT)", "* SORT", "Data(Sort"),
+    s("3 (BASE.6.4.SORT)", "A284 OK SORT completed", "Status"),
     c(
-        "3",
+        "3 (BASE.6.4.THREAD)",
         "A283 THREAD ORDEREDSUBJECT UTF-8 SINCE 5-MAR-2000",
         "Thread",
     )
     // Month names are case-insensitive; the encoder writes RFC 3501's spelling.
     .canon("A283 THREAD ORDEREDSUBJECT UTF-8 SINCE 5-Mar-2000"),
     s(
-        "3",
+        "3 (BASE.6.4.THREAD)",
         "* THREAD (166)(167)(168)(169)(172)(170)(171)(173)(174 (175)(176)(178)(181)(180))(179)(177 (183)(182)(188)(184)(185)(186)(187)(189))(190)(191)(192)(193)(194 195)(196 (197)(198))(199)(200 202)(201)(203)(204)(205)(206 207)(208)",
         "Data(Thread",
     ),
-    s("3", "A283 OK THREAD completed", "Status"),
+    s("3 (BASE.6.4.THREAD)", "A283 OK THREAD completed", "Status"),
     c(
-        "3",
+        "3 (BASE.6.4.THREAD)",
         "A284 THREAD ORDEREDSUBJECT US-ASCII TEXT \"gewp\"",
         "Thread",
     ),
-    s("3", "* THREAD", "Data(Thread"),
-    s("3", "A284 OK THREAD completed", "Status"),
+    s("3 (BASE.6.4.THREAD)", "* THREAD", "Data(Thread"),
+    s("3 (BASE.6.4.THREAD)", "A284 OK THREAD completed", "Status"),
     c(
-        "3",
+        "3 (BASE.6.4.THREAD)",
         "A285 THREAD REFERENCES UTF-8 SINCE 5-MAR-2000",
         "Thread",
     )
     .canon("A285 THREAD REFERENCES UTF-8 SINCE 5-Mar-2000"),
     s(
-        "3",
+        "3 (BASE.6.4.THREAD)",
         "* THREAD (166)(167)(168)(169)(172)((170)(179))(171)(173)((174)(175)(176)(178)(181)(180))((177)(183)(182)(188 (184)(189))(185 186)(187))(190)(191)(192)(193)((194)(195 196))(197 198)(199)(200 202)(201)(203)(204)(205 206 207)(208)",
         "Data(Thread",
     ),
-    s("3", "A285 OK THREAD completed", "Status"),
+    s("3 (BASE.6.4.THREAD)", "A285 OK THREAD completed", "Status"),
+    s("4 (BASE.7.2.SORT)", "* SORT 2 3 6", "Data(Sort"),
+    s(
+        "4 (BASE.7.2.THREAD)",
+        "* THREAD (2)(3 6 (4 23)(44 7 96))",
+        "Data(Thread",
+    ),
+    s("4 (BASE.7.2.THREAD)", "* THREAD ((3)(5))", "Data(Thread"),
 ];
 
 #[test]
