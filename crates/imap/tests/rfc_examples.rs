@@ -2482,66 +2482,115 @@ fn rfc5256_sort_thread() {
     run("5256", RFC5256);
 }
 
-/// RFC 9208 (QUOTA) §4.1, the GETQUOTA, GETQUOTAROOT and SETQUOTA examples. Left out: the
-/// CAPABILITY lines, which the RFC elides with `[...]`, and the `//` comments.
+/// RFC 9208 (QUOTA) §4.1.1 to §4.3.1, all their examples; an APPEND's message is the `C:` lines
+/// after its `{326}` line joined with CRLF, the last (empty) `C:` line being the command's own
+/// CRLF. Left out: the CAPABILITY lines and `[...]`, which the RFC elides, and the `//` comments.
 const RFC9208: &[Ex] = &[
     c(
-        "4.1",
+        "4.1.1",
         "G0001 GETQUOTA \"!partition/sda4\"",
         "Quota(GetQuota",
     ),
     s(
-        "4.1",
+        "4.1.1",
         "* QUOTA \"!partition/sda4\" (STORAGE 104 10923847)",
         "Data(Quota(",
     ),
-    s("4.1", "G0001 OK Getquota complete", "Status"),
-    c("4.1", "G0002 GETQUOTAROOT INBOX", "Quota(GetQuotaRoot"),
+    s("4.1.1", "G0001 OK Getquota complete", "Status"),
+    c("4.1.2", "G0002 GETQUOTAROOT INBOX", "Quota(GetQuotaRoot"),
     s(
-        "4.1",
+        "4.1.2",
         "* QUOTAROOT INBOX \"#user/alice\" \"!partition/sda4\"",
         "Data(Quota(",
     ),
     s(
-        "4.1",
+        "4.1.2",
         "* QUOTA \"#user/alice\" (MESSAGE 42 1000)",
         "Data(Quota(",
     ),
     s(
-        "4.1",
+        "4.1.2",
         "* QUOTA \"!partition/sda4\" (STORAGE 104 10923847)",
         "Data(Quota(",
     ),
-    s("4.1", "G0002 OK Getquotaroot complete", "Status"),
-    c("4.1", "S0000 GETQUOTA \"#user/alice\"", "Quota(GetQuota"),
+    s("4.1.2", "G0002 OK Getquotaroot complete", "Status"),
+    c("4.1.3", "S0000 GETQUOTA \"#user/alice\"", "Quota(GetQuota"),
     s(
-        "4.1",
+        "4.1.3",
         "* QUOTA \"#user/alice\" (STORAGE 54 111 MESSAGE 42 1000)",
         "Data(Quota(",
     ),
-    s("4.1", "S0000 OK Getquota completed", "Status"),
+    s("4.1.3", "S0000 OK Getquota completed", "Status"),
     c(
-        "4.1",
+        "4.1.3",
         "S0001 SETQUOTA \"#user/alice\" (STORAGE 510)",
         "Quota(SetQuota",
     ),
     s(
-        "4.1",
+        "4.1.3",
         "* QUOTA \"#user/alice\" (STORAGE 58 512)",
         "Data(Quota(",
     ),
-    s("4.1", "S0001 OK Rounded quota", "Status"),
+    s("4.1.3", "S0001 OK Rounded quota", "Status"),
     c(
-        "4.1",
+        "4.1.3",
         "S0002 SETQUOTA \"!partition/sda4\" (STORAGE 99999999)",
         "Quota(SetQuota",
     ),
     s(
-        "4.1",
+        "4.1.3",
         "* QUOTA \"!partition/sda4\" (STORAGE 104 10923847)",
         "Data(Quota(",
     ),
-    s("4.1", "S0002 NO Cannot change system limit", "Status"),
+    s("4.1.3", "S0002 NO Cannot change system limit", "Status"),
+    c(
+        "4.1.4",
+        "S0003 STATUS INBOX (MESSAGES DELETED DELETED-STORAGE)",
+        "Status",
+    ),
+    s(
+        "4.1.4",
+        "* STATUS INBOX (MESSAGES 12 DELETED 4 DELETED-STORAGE 8)",
+        "Data(Status",
+    ),
+    s("4.1.4", "S0003 OK Status complete.", "Status"),
+    s("4.2.1", "* QUOTA \"\" (STORAGE 10 512)", "Data(Quota("),
+    s("4.2.2", "* QUOTAROOT INBOX \"\"", "Data(Quota("),
+    s("4.2.2", "* QUOTAROOT comp.mail.mime", "Data(Quota("),
+    c(
+        "4.3.1 ex. 1",
+        "A003 APPEND saved-messages (\\Seen) {326}\r\nDate: Mon, 7 Feb 1994 21:52:25 -0800 (PST)\r\nFrom: Fred Foobar <foobar@Blurdybloop.example>\r\nSubject: afternoon meeting\r\nTo: mooch@owatagu.siam.edu.example\r\nMessage-Id: <B27397-0100000@Blurdybloop.example>\r\nMIME-Version: 1.0\r\nContent-Type: TEXT/PLAIN; CHARSET=US-ASCII\r\n\r\nHello Joe, do you think we can meet at 3:30 tomorrow?\r\n",
+        "Append",
+    ),
+    s("4.3.1 ex. 1", "+ Ready for literal data", "Continuation"),
+    s("4.3.1 ex. 1", "A003 NO [OVERQUOTA] APPEND Failed", "Status"),
+    c(
+        "4.3.1 ex. 2",
+        "A003 APPEND saved-messages (\\Seen) {326}\r\nDate: Mon, 7 Feb 1994 21:52:25 -0800 (PST)\r\nFrom: Fred Foobar <foobar@Blurdybloop.example>\r\nSubject: afternoon meeting\r\nTo: mooch@owatagu.siam.edu.example\r\nMessage-Id: <B27397-0100000@Blurdybloop.example>\r\nMIME-Version: 1.0\r\nContent-Type: TEXT/PLAIN; CHARSET=US-ASCII\r\n\r\nHello Joe, do you think we can meet at 3:30 tomorrow?\r\n",
+        "Append",
+    ),
+    s("4.3.1 ex. 2", "+ Ready for literal data", "Continuation"),
+    s(
+        "4.3.1 ex. 2",
+        "* NO [OVERQUOTA] Soft quota has been exceeded",
+        "Status",
+    ),
+    s(
+        "4.3.1 ex. 2",
+        "A003 OK [APPENDUID 38505 3955] APPEND completed",
+        "Status",
+    ),
+    c("4.3.1 ex. 3", "A004 COPY 2:4 MEETING", "Copy"),
+    s(
+        "4.3.1 ex. 3",
+        "* NO [OVERQUOTA] Soft quota has been exceeded",
+        "Status",
+    ),
+    s(
+        "4.3.1 ex. 3",
+        "A004 OK [COPYUID 38505 304,319:320 3956:3958] COPY command completed",
+        "Status",
+    ),
 ];
 
 #[test]
