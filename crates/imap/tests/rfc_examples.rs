@@ -2598,10 +2598,77 @@ fn rfc9208_quota() {
     run("9208", RFC9208);
 }
 
-/// RFC 4314 (ACL) §3.1 to §3.5 (the §3.6 to §3.8 response examples repeat them). Left out:
-/// `S: a005 Listrights successful`, a tagged line without a status word, which no grammar
-/// allows (the RFC's typo for `a005 OK ...`).
+/// RFC 4314 (ACL) §2.1.1 to §5.1.1, all their examples (wrapped lines joined). Command names are
+/// case-insensitive and the encoder sends them uppercase; a single FETCH attribute in
+/// parentheses is sent bare. Left out: `S: a005 Listrights successful` and `S: A006 Select
+/// Completed`, tagged lines without a status word, which no grammar allows; §4's three
+/// `* n FETCH (FLAGS (...)` lines after A004, whose closing parenthesis the RFC leaves out; and
+/// the `...` the RFC elides.
 const RFC4314: &[Ex] = &[
+    c(
+        "2.1.1",
+        "A001 SeTacl INBOX/Drafts David lrswida",
+        "Acl(SetAcl",
+    )
+    .canon("A001 SETACL INBOX/Drafts David lrswida"),
+    s("2.1.1", "A001 OK Setacl complete", "Status"),
+    c("2.1.1", "A002 getacl INBOX/Drafts", "Acl(GetAcl").canon("A002 GETACL INBOX/Drafts"),
+    s(
+        "2.1.1",
+        "* ACL INBOX Fred rwipslxcetda David lrswideta",
+        "Data(Acl(Acl",
+    ),
+    s("2.1.1", "A002 OK Getacl complete", "Status"),
+    c(
+        "2.1.1",
+        "A003 Setacl INBOX/Drafts Byron lrswikda",
+        "Acl(SetAcl",
+    )
+    .canon("A003 SETACL INBOX/Drafts Byron lrswikda"),
+    s("2.1.1", "A001 OK Setacl complete", "Status"),
+    c("2.1.1", "A002 getAcl INBOX/Drafts", "Acl(GetAcl").canon("A002 GETACL INBOX/Drafts"),
+    s(
+        "2.1.1",
+        "* ACL INBOX Fred rwipslxcetda Byron lrswikcdeta",
+        "Data(Acl(Acl",
+    ),
+    s("2.1.1", "A002 OK Getacl complete", "Status"),
+    s(
+        "2.1.1",
+        "* LISTRIGHTS archive/imap anyone \"\" lr s w i p k x t c d",
+        "Data(Acl(ListRights",
+    ),
+    s(
+        "2.1.1",
+        "* LISTRIGHTS archive/imap anyone \"\" lr s w i p k xte c d",
+        "Data(Acl(ListRights",
+    ),
+    s(
+        "2.1.1",
+        "* LISTRIGHTS archive/imap anyone \"\" lr s w i p k c x te d",
+        "Data(Acl(ListRights",
+    ),
+    s(
+        "2.1.1",
+        "* LISTRIGHTS archive/imap anyone \"\" lr swted i p k x c",
+        "Data(Acl(ListRights",
+    ),
+    c("3.1", "A001 GETACL INBOX/Drafts", "Acl(GetAcl"),
+    s(
+        "3.1",
+        "* ACL INBOX/Drafts Fred rwipslxetad Chris lrswi",
+        "Data(Acl(Acl",
+    ),
+    s("3.1", "A001 OK Getacl complete", "Status"),
+    c("3.1", "A002 SETACL INBOX/Drafts Chris +cda", "Acl(SetAcl"),
+    s("3.1", "A002 OK Setacl complete", "Status"),
+    c("3.1", "A003 GETACL INBOX/Drafts", "Acl(GetAcl"),
+    s(
+        "3.1",
+        "* ACL INBOX/Drafts Fred rwipslxetad Chris lrswicdakxet",
+        "Data(Acl(Acl",
+    ),
+    s("3.1", "A003 OK Getacl complete", "Status"),
     c(
         "3.1",
         "A035 SETACL INBOX/Drafts John lrQswicda",
@@ -2614,7 +2681,6 @@ const RFC4314: &[Ex] = &[
         "Acl(SetAcl",
     ),
     s("3.1", "A036 BAD The q right is not supported", "Status"),
-    // Command names are case-insensitive; the encoder sends them uppercase.
     c("3.2", "B001 getacl INBOX", "Acl(GetAcl").canon("B001 GETACL INBOX"),
     s(
         "3.2",
@@ -2624,6 +2690,9 @@ const RFC4314: &[Ex] = &[
     s("3.2", "B001 OK Getacl complete", "Status"),
     c("3.2", "B002 DeleteAcl INBOX Fred", "Acl(DeleteAcl").canon("B002 DELETEACL INBOX Fred"),
     s("3.2", "B002 OK Deleteacl complete", "Status"),
+    c("3.2", "B003 GETACL INBOX", "Acl(GetAcl"),
+    s("3.2", "* ACL INBOX -Fred wetd $team w", "Data(Acl(Acl"),
+    s("3.2", "B003 OK Getacl complete", "Status"),
     c("3.3", "A002 GETACL INBOX", "Acl(GetAcl"),
     s("3.3", "* ACL INBOX Fred rwipsldexta", "Data(Acl(Acl"),
     s("3.3", "A002 OK Getacl complete", "Status"),
@@ -2644,7 +2713,6 @@ const RFC4314: &[Ex] = &[
         "Acl(ListRights",
     )
     .canon("a005 LISTRIGHTS archive/imap anyone"),
-    // Wrapped in the RFC after `""`.
     s(
         "3.4",
         "* LISTRIGHTS archive.imap anyone \"\" l r s w i p k x t e c d a 0 1 2 3 4 5 6 7 8 9",
@@ -2653,6 +2721,93 @@ const RFC4314: &[Ex] = &[
     c("3.5", "A003 MYRIGHTS INBOX", "Acl(MyRights"),
     s("3.5", "* MYRIGHTS INBOX rwiptsldaex", "Data(Acl(MyRights"),
     s("3.5", "A003 OK Myrights complete", "Status"),
+    c("4", "A777 LIST \"\" *", "List"),
+    s("4", "* LIST (\\NoInferiors) \"/\" \"A/B\"", "Data(List"),
+    s("4", "* LIST () \"/\" \"C\"", "Data(List"),
+    s("4", "* LIST (\\NoInferiors) \"/\" \"C/D\"", "Data(List"),
+    s("4", "A777 OK LIST completed", "Status"),
+    c("4", "A003 MYRIGHTS TargetMailbox", "Acl(MyRights"),
+    s("4", "* MYRIGHTS TargetMailbox rwis", "Data(Acl(MyRights"),
+    s("4", "A003 OK Myrights complete", "Status"),
+    c("4", "A004 FETCH 1:3 (FLAGS)", "Fetch").canon("A004 FETCH 1:3 FLAGS"),
+    s("4", "A004 OK Fetch Completed", "Status"),
+    c("4", "A005 COPY 1:3 TargetMailbox", "Copy"),
+    s("4", "A005 OK Copy completed", "Status"),
+    c("4", "A006 SELECT TargetMailbox", "Select"),
+    c("4", "A007 FETCH 77:79 (FLAGS)", "Fetch").canon("A007 FETCH 77:79 FLAGS"),
+    s("4", "* 77 FETCH (FLAGS (\\Draft))", "Data(Fetch"),
+    s("4", "* 78 FETCH (FLAGS (\\Answered))", "Data(Fetch"),
+    s("4", "* 79 FETCH (FLAGS ($Forwarded \\Seen))", "Data(Fetch"),
+    s("4", "A007 OK Fetch Completed", "Status"),
+    s("4", "* MYRIGHTS TargetMailbox rsti", "Data(Acl(MyRights"),
+    c("4", "A007 FETCH 77:79 (FLAGS)", "Fetch").canon("A007 FETCH 77:79 FLAGS"),
+    s("4", "* 77 FETCH (FLAGS (\\Deleted))", "Data(Fetch"),
+    s("4", "* 78 FETCH (FLAGS ())", "Data(Fetch"),
+    s("4", "* 79 FETCH (FLAGS (\\Seen))", "Data(Fetch"),
+    s("4", "A007 OK Fetch Completed", "Status"),
+    c("5.1.1", "1 capability", "Capability").canon("1 CAPABILITY"),
+    s(
+        "5.1.1",
+        "* CAPABILITY IMAP4REV1 STARTTLS LITERAL+ ACL RIGHTS=texk",
+        "Data(Capability",
+    ),
+    s("5.1.1", "1 OK completed", "Status"),
+    c("5.1.1", "A142 SELECT INBOX", "Select"),
+    s("5.1.1", "* 172 EXISTS", "Data(Exists(172))"),
+    s("5.1.1", "* 1 RECENT", "Data(Recent(1))"),
+    s(
+        "5.1.1",
+        "* OK [UNSEEN 12] Message 12 is first unseen",
+        "Status",
+    ),
+    s(
+        "5.1.1",
+        "* OK [UIDVALIDITY 3857529045] UIDs valid",
+        "Status",
+    ),
+    s("5.1.1", "* OK [UIDNEXT 4392] Predicted next UID", "Status"),
+    s(
+        "5.1.1",
+        "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
+        "Data(Flags",
+    ),
+    s(
+        "5.1.1",
+        "* OK [PERMANENTFLAGS (\\Seen \\Answered \\Flagged \\*)] L",
+        "Status",
+    ),
+    s("5.1.1", "A142 OK [READ-WRITE] SELECT completed", "Status"),
+    c("5.1.1", "A143 MYRIGHTS INBOX", "Acl(MyRights"),
+    s("5.1.1", "* MYRIGHTS INBOX lrwis", "Data(Acl(MyRights"),
+    s("5.1.1", "A143 OK completed", "Status"),
+    c("5.1.1", "A142 SELECT INBOX", "Select"),
+    c("5.1.1", "A143 MYRIGHTS INBOX", "Acl(MyRights"),
+    s("5.1.1", "* 172 EXISTS", "Data(Exists(172))"),
+    s("5.1.1", "* 1 RECENT", "Data(Recent(1))"),
+    s(
+        "5.1.1",
+        "* OK [UNSEEN 12] Message 12 is first unseen",
+        "Status",
+    ),
+    s(
+        "5.1.1",
+        "* OK [UIDVALIDITY 3857529045] UIDs valid",
+        "Status",
+    ),
+    s("5.1.1", "* OK [UIDNEXT 4392] Predicted next UID", "Status"),
+    s(
+        "5.1.1",
+        "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
+        "Data(Flags",
+    ),
+    s(
+        "5.1.1",
+        "* OK [PERMANENTFLAGS (\\Seen \\Answered \\Flagged \\*)] L",
+        "Status",
+    ),
+    s("5.1.1", "A142 OK [READ-WRITE] SELECT completed", "Status"),
+    s("5.1.1", "* MYRIGHTS INBOX lrwis", "Data(Acl(MyRights"),
+    s("5.1.1", "A143 OK completed", "Status"),
 ];
 
 #[test]
