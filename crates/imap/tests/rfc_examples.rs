@@ -16,7 +16,7 @@
 //! IDLE (2177), MAILBOX-REFERRALS (2193), LOGIN-REFERRALS (2221), NAMESPACE (2342), ID (2971),
 //! CHILDREN (3348), MULTIAPPEND (3502), UNSELECT (3691), ACL (4314), UIDPLUS (4315), CATENATE
 //! (4469), ESEARCH (4731), SASL-IR (4959), COMPRESS (4978), WITHIN (5032), ENABLE (5161),
-//! SEARCHRES (5182), I18NLEVEL (5255, its COMPARATOR and NAMESPACE lines), SORT/THREAD (5256),
+//! SEARCHRES (5182), LANGUAGE/I18NLEVEL (5255), SORT/THREAD (5256),
 //! LIST-EXTENDED (5258), CONTEXT=SEARCH/ESORT (5267), METADATA (5464), NOTIFY (5465),
 //! LIST-STATUS (5819), SPECIAL-USE (6154), SEARCH=FUZZY (6203), MOVE (6851), CONDSTORE/QRESYNC
 //! (7162), LITERAL+ (7888), APPENDLIMIT (7889), STATUS=SIZE (8438), OBJECTID (8474), SAVEDATE
@@ -3868,46 +3868,63 @@ fn rfc6203_fuzzy() {
 /// wrapped lines joined with one space.
 const RFC5255_NAMESPACE: &str = "* NAMESPACE ((\"\" \"/\")) ((\"Other Users/\" \"/\" \"TRANSLATION\" (\"Andere Ben&APw-tzer/\"))) ((\"Public Folders/\" \"/\" \"TRANSLATION\" (\"Gemeinsame Postf&AM8-cher/\")))";
 
-/// RFC 5255 (LANGUAGE, I18NLEVEL) §3.2, §3.4 and §4.7. Left out: the LANGUAGE commands and
-/// `* LANGUAGE (...)` responses, which this crate does not implement (only I18NLEVEL's
-/// COMPARATOR), and D002's NAMESPACE response, which has no space between its first two
-/// namespaces (`(("" "/"))(("Other Users/"`), where the grammar requires one.
+/// RFC 5255 (LANGUAGE, I18NLEVEL) §3.2, §3.4 and §4.7, all their examples. Left out: D002's
+/// NAMESPACE response, which has no space between its first two namespaces (`(("" "/"))(("Other
+/// Users/"`), where the grammar requires one.
 const RFC5255: &[Ex] = &[
     c("3.2", "A001 LOGIN KAREN PASSWORD", "Login"),
     s("3.2", "A001 OK LOGIN completed", "Status"),
+    c("3.2", "A002 LANGUAGE MUL", "UrlAuth(Language("),
     s("3.2", "A002 NO Unsupported language MUL", "Status"),
+    c("3.2", "A003 LANGUAGE", "UrlAuth(Language([])"),
+    s(
+        "3.2",
+        "* LANGUAGE (EN DE IT i-default)",
+        "Data(UrlAuth(Language(",
+    ),
     s(
         "3.2",
         "A003 OK Supported languages have been enumerated",
         "Status",
     ),
+    c("3.2", "B001 LANGUAGE", "UrlAuth(Language([])"),
     s(
         "3.2",
         "B001 NO Server is unable to enumerate supported languages",
         "Status",
     ),
+    c("3.2", "C001 LANGUAGE DE", "UrlAuth(Language("),
+    s("3.2", "* LANGUAGE (DE)", "Data(UrlAuth(Language("),
     s("3.2", RFC5255_NAMESPACE, "Data(Namespace"),
     s(
         "3.2",
         "C001 OK Sprachwechsel durch LANGUAGE-Befehl ausgefuehrt",
         "Status",
     ),
+    c("3.2", "D001 LANGUAGE FR", "UrlAuth(Language("),
     s(
         "3.2",
         "D001 NO Diese Sprache ist nicht unterstuetzt",
         "Status",
     ),
+    c("3.2", "D002 LANGUAGE DE-IT", "UrlAuth(Language("),
+    s("3.2", "* LANGUAGE (DE-IT)", "Data(UrlAuth(Language("),
     s(
         "3.2",
         "D002 OK Sprachwechsel durch LANGUAGE-Befehl ausgefuehrt",
         "Status",
     ),
+    c("3.2", "D003 LANGUAGE \"default\"", "UrlAuth(Language("),
+    s("3.2", "* LANGUAGE (DE)", "Data(UrlAuth(Language("),
     s(
         "3.2",
         "D003 OK Sprachwechsel durch LANGUAGE-Befehl ausgefuehrt",
         "Status",
     ),
+    c("3.2", "E001 LANGUAGE FR-CA EN-CA", "UrlAuth(Language("),
+    s("3.2", "* LANGUAGE (EN)", "Data(UrlAuth(Language("),
     s("3.2", "E001 OK Now speaking English", "Status"),
+    c("3.4", "A001 LANGUAGE DE-IT", "UrlAuth(Language("),
     s("3.4", RFC5255_NAMESPACE, "Data(Namespace"),
     s("3.4", "A001 OK LANGUAGE-Befehl ausgefuehrt", "Status"),
     c(
