@@ -2958,8 +2958,7 @@ const RFC6154: &[Ex] = &[
 /// parentheses its grammar requires). Left out: the `[...]` lines the RFC elides; `S: d STATUS
 /// completed`, a tagged line without a status word (verified erratum 2318 rewrites that part of
 /// the example); and in §7 `* EXISTS 93` and `* ESEARCH (TAG "a00") (COUNT 17)`, which put the
-/// number after EXISTS and the COUNT in parentheses where the grammar does neither, and the
-/// SEARCH whose UPDATE option carries FETCH attributes, which this crate does not implement.
+/// number after EXISTS and the COUNT in parentheses where the grammar does neither.
 const RFC5465: &[Ex] = &[
     s("3.1", "* OK [CAPABILITY IMAP4REV1 NOTIFY]", "Status"),
     c("3.1", "a login bob alice", "Login").canon("a LOGIN bob alice"),
@@ -3005,6 +3004,11 @@ const RFC5465: &[Ex] = &[
     s("5.8", "* OK [NOTIFICATIONOVERFLOW] ...A comment can go here...", "Status"),
     c("6", "a notify set (mailboxes INBOX (Messagenew messageExpunge)) (personal (SubscriptionChange))", "Notify(Set").canon("a NOTIFY SET (mailboxes INBOX (Messagenew messageExpunge)) (personal (SubscriptionChange))"),
     c("6", "a notify set (selected (Messagenew (uid flags) messageExpunge)) (personal (MessageNew FlagChange MessageExpunge))", "Notify(Set").canon("a NOTIFY SET (selected (Messagenew (UID FLAGS) messageExpunge)) (personal (MessageNew FlagChange MessageExpunge))"),
+    c(
+        "7",
+        "a00 SEARCH RETURN (COUNT UPDATE (UID BODY[HEADER.FIELDS (TO FROM SUBJECT)])) FROM \"boss\"",
+        "Search { uid: false, returns: Some([Count, UpdateFetch(",
+    ),
     s("7", "a00 OK", "Status"),
     s(
         "7",
