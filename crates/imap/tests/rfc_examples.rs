@@ -109,6 +109,12 @@ impl Ex {
     }
 }
 
+/// Whether a `Debug` form holds one of the generic fallbacks (an unknown response code, status
+/// item, select parameter, ESEARCH or FETCH item, or RETURN option kept as name and raw value).
+fn generic(shape: &str) -> bool {
+    shape.contains("Other(Atom(\"") || shape.contains("Other(\"") || shape.contains("Other { name")
+}
+
 /// Runs a table; returns how many lines it checked.
 fn run(rfc: &str, table: &[Ex]) -> usize {
     for ex in table {
@@ -121,6 +127,7 @@ fn run(rfc: &str, table: &[Ex]) -> usize {
                     .unwrap_or_else(|e| panic!("{what}: does not parse: {e}"));
                 let shape = format!("{:?}", cmd.body);
                 assert!(shape.starts_with(ex.shape), "{what}: parsed as {shape}");
+                assert!(!generic(&shape), "{what}: generic part in {shape}");
                 let bytes = cmd.to_bytes();
                 assert_eq!(String::from_utf8_lossy(&bytes), want, "{what}");
                 assert_eq!(parse_command(&bytes).expect("re-parses"), cmd, "{what}");
@@ -131,6 +138,7 @@ fn run(rfc: &str, table: &[Ex]) -> usize {
                 let shape = format!("{r:?}");
                 assert!(shape.starts_with(ex.shape), "{what}: parsed as {shape}");
                 assert!(!shape.starts_with("Data(Other"), "{what}: generic {shape}");
+                assert!(!generic(&shape), "{what}: generic part in {shape}");
                 let bytes = r.to_bytes();
                 assert_eq!(String::from_utf8_lossy(&bytes), want, "{what}");
                 assert_eq!(parse_response(&bytes).expect("re-parses"), r, "{what}");
@@ -1641,8 +1649,10 @@ fn rfc4731_esearch() {
 
 /// RFC 5182 (SEARCHRES) §2.2 to §2.4, examples 1 to 10 (wrapped command lines joined; a
 /// literal's data, the RFC's placeholder octets, follows its `{n}` line). Left out: the FETCH
-/// answers the RFC elides (`* 2 FETCH (UID 14 ...`) and its `//` comments. `+FLAGS.Silent` is
-/// case-insensitive and the encoder sends it uppercase.
+/// answers the RFC elides (`* 2 FETCH (UID 14 ...`), its `//` comments, and `B283 NO
+/// [BADCHARSET UTF-8] ...`, whose charset is not in the parentheses RFC 3501's grammar requires
+/// (this crate keeps such a code generic). `+FLAGS.Silent` is case-insensitive and the encoder
+/// sends it uppercase.
 const RFC5182: &[Ex] = &[
     c(
         "2.2 ex. 1",
@@ -1717,11 +1727,6 @@ const RFC5182: &[Ex] = &[
         "2.2 ex. 5",
         "B283 SEARCH CHARSET KOI8-R (OR $ 1,3000:3021) TEXT {4}\r\nXXXX",
         "Search",
-    ),
-    s(
-        "2.2 ex. 5",
-        "B283 NO [BADCHARSET UTF-8] KOI8-R is not supported",
-        "Status",
     ),
     c(
         "2.2 ex. 6",
