@@ -370,6 +370,8 @@ pub enum StatusItem<'a> {
     Unseen,
     /// `DELETED` (IMAP4rev2)
     Deleted,
+    /// `DELETED-STORAGE` (QUOTA, RFC 9208)
+    DeletedStorage,
     /// `SIZE` (STATUS=SIZE, RFC 8438)
     Size,
     /// `HIGHESTMODSEQ` (CONDSTORE)
@@ -381,16 +383,17 @@ pub enum StatusItem<'a> {
     /// Any other item.
     Other(Atom<'a>),
 }
-static_enum!(StatusItem { Messages, Recent, UidNext, UidValidity, Unseen, Deleted, Size, HighestModSeq, AppendLimit, MailboxId; Other(a); });
+static_enum!(StatusItem { Messages, Recent, UidNext, UidValidity, Unseen, Deleted, DeletedStorage, Size, HighestModSeq, AppendLimit, MailboxId; Other(a); });
 
 impl StatusItem<'_> {
-    pub(crate) const NAMES: [(&'static str, StatusItem<'static>); 10] = [
+    pub(crate) const NAMES: [(&'static str, StatusItem<'static>); 11] = [
         ("MESSAGES", StatusItem::Messages),
         ("RECENT", StatusItem::Recent),
         ("UIDNEXT", StatusItem::UidNext),
         ("UIDVALIDITY", StatusItem::UidValidity),
         ("UNSEEN", StatusItem::Unseen),
         ("DELETED", StatusItem::Deleted),
+        ("DELETED-STORAGE", StatusItem::DeletedStorage),
         ("SIZE", StatusItem::Size),
         ("HIGHESTMODSEQ", StatusItem::HighestModSeq),
         ("APPENDLIMIT", StatusItem::AppendLimit),

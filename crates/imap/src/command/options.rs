@@ -45,6 +45,11 @@ pub enum SearchReturn<'a> {
     Context,
     /// `UPDATE` (CONTEXT=SEARCH)
     Update,
+    /// `RELEVANCY` (SEARCH=FUZZY, RFC 6203)
+    Relevancy,
+    /// `UPDATE (fetch-att...)` (NOTIFY, RFC 5465 §7): updates that also bring these FETCH
+    /// attributes of each new message.
+    UpdateFetch(Vec<super::fetch::FetchAttribute<'a>>),
     /// `PARTIAL range` (RFC 5267, negative ranges from RFC 9394)
     Partial(PartialRange),
     /// Any other option, with its parenthesised value if it has one.
@@ -55,7 +60,7 @@ pub enum SearchReturn<'a> {
         value: OptionValue<'a>,
     },
 }
-static_enum!(SearchReturn { Min, Max, All, Count, Save, Context, Update; Partial(a); Other { name, value } });
+static_enum!(SearchReturn { Min, Max, All, Count, Save, Context, Update, Relevancy; Partial(a), UpdateFetch(a); Other { name, value } });
 
 /// The range of `PARTIAL`: `first:last`, counted from the end of the results when `from_end`
 /// (`-first:-last`, RFC 9394). The bounds are kept in the order sent.
@@ -123,7 +128,7 @@ pub enum ListReturn<'a> {
 }
 static_enum!(ListReturn { Subscribed, Children, SpecialUse, MyRights; Status(a); Other { name, value } });
 
-const SEARCH_NAMES: [(&str, SearchReturn<'static>); 7] = [
+const SEARCH_NAMES: [(&str, SearchReturn<'static>); 8] = [
     ("MIN", SearchReturn::Min),
     ("MAX", SearchReturn::Max),
     ("ALL", SearchReturn::All),
@@ -131,6 +136,7 @@ const SEARCH_NAMES: [(&str, SearchReturn<'static>); 7] = [
     ("SAVE", SearchReturn::Save),
     ("CONTEXT", SearchReturn::Context),
     ("UPDATE", SearchReturn::Update),
+    ("RELEVANCY", SearchReturn::Relevancy),
 ];
 
 const SELECTION_NAMES: [(&str, ListSelection<'static>); 4] = [
@@ -202,6 +208,11 @@ fn partial_range(i: &[u8]) -> R<'_, PartialRange> {
 pub(crate) fn search_return(i: &[u8]) -> R<'_, SearchReturn<'_>> {
     let (rest, name) = atom(i)?;
     let upper = Upper::new(name.as_str().as_bytes());
+    if upper.as_bytes() == b"UPDATE"
+        && let Ok((r, atts)) = preceded(sp, paren_list1(super::fetch::fetch_attribute)).parse(rest)
+    {
+        return Ok((r, SearchReturn::UpdateFetch(atts)));
+    }
     if let Some(k) = known(&SEARCH_NAMES, upper.as_bytes()) {
         return Ok((rest, k));
     }
@@ -273,6 +284,9 @@ pub(crate) fn encode_search_return(w: &mut Writer, r: &SearchReturn<'_>) {
             } else {
                 w.num(p.first.get()).raw(b":").num(p.last.get());
             }
+        }
+        SearchReturn::UpdateFetch(atts) => {
+            w.raw(b"UPDATE ").list(atts, super::fetch::encode_attribute);
         }
         SearchReturn::Other { name, value } => encode_other(w, name, value),
         unit => {

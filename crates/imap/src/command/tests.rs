@@ -493,6 +493,7 @@ fn extension_command() -> impl Strategy<Value = CommandBody<'static>> {
             .prop_map(|l| CommandBody::UrlAuth(UrlAuthCommand::GenUrlAuth(l))),
         vec(s::astring(), 1..3).prop_map(|l| CommandBody::UrlAuth(UrlAuthCommand::UrlFetch(l))),
         vec(s::astring(), 0..3).prop_map(|l| CommandBody::UrlAuth(UrlAuthCommand::Comparator(l))),
+        vec(s::astring(), 0..3).prop_map(|l| CommandBody::UrlAuth(UrlAuthCommand::Language(l))),
         notify(),
         referrals_and_context(),
     ]

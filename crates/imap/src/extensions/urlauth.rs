@@ -1,4 +1,4 @@
-//! URLAUTH (RFC 4467) and the COMPARATOR command of I18NLEVEL=2 (RFC 5255).
+//! URLAUTH (RFC 4467), and the LANGUAGE and COMPARATOR commands of RFC 5255.
 
 use nom::Parser;
 use nom::combinator::map;
@@ -9,7 +9,7 @@ use crate::encode::Writer;
 use crate::parse::core::{R, Upper, astring, atom, mailbox, nstring, sp};
 use crate::types::{AString, Atom, Mailbox, NString, static_enum};
 
-/// URLAUTH and COMPARATOR commands.
+/// URLAUTH, LANGUAGE and COMPARATOR commands.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UrlAuthCommand<'a> {
     /// `RESETKEY [mailbox [mechanism...]]`
@@ -20,10 +20,12 @@ pub enum UrlAuthCommand<'a> {
     UrlFetch(Vec<AString<'a>>),
     /// `COMPARATOR [name...]` (I18NLEVEL=2)
     Comparator(Vec<AString<'a>>),
+    /// `LANGUAGE [range...]` (RFC 5255); without ranges it asks for the supported languages.
+    Language(Vec<AString<'a>>),
 }
-static_enum!(UrlAuthCommand { ; ResetKey(a), GenUrlAuth(a), UrlFetch(a), Comparator(a); });
+static_enum!(UrlAuthCommand { ; ResetKey(a), GenUrlAuth(a), UrlFetch(a), Comparator(a), Language(a); });
 
-/// URLAUTH and COMPARATOR data.
+/// URLAUTH, LANGUAGE and COMPARATOR data.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UrlAuthData<'a> {
     /// `GENURLAUTH url...`
@@ -32,8 +34,10 @@ pub enum UrlAuthData<'a> {
     UrlFetch(Vec<(AString<'a>, NString<'a>)>),
     /// `COMPARATOR active [(matching...)]`
     Comparator(AString<'a>, Vec<AString<'a>>),
+    /// `LANGUAGE (tag...)` (RFC 5255): the language now in use, or the supported ones.
+    Language(Vec<AString<'a>>),
 }
-static_enum!(UrlAuthData { ; GenUrlAuth(a), UrlFetch(a), Comparator(a, b); });
+static_enum!(UrlAuthData { ; GenUrlAuth(a), UrlFetch(a), Comparator(a, b), Language(a); });
 
 pub(crate) fn urlauth_command<'a>(name: &[u8], i: &'a [u8]) -> Option<R<'a, UrlAuthCommand<'a>>> {
     Some(match Upper::new(name).as_bytes() {
@@ -57,6 +61,11 @@ pub(crate) fn urlauth_command<'a>(name: &[u8], i: &'a [u8]) -> Option<R<'a, UrlA
             UrlAuthCommand::Comparator,
         )
         .parse(i),
+        b"LANGUAGE" => map(
+            nom::multi::separated_list0(sp, astring),
+            UrlAuthCommand::Language,
+        )
+        .parse(i),
         _ => return None,
     })
 }
@@ -75,6 +84,11 @@ pub(crate) fn urlauth_data<'a>(name: &[u8], i: &'a [u8]) -> Option<R<'a, UrlAuth
                 nom::combinator::opt(preceded(sp, crate::parse::core::paren_list1(astring))),
             ),
             |(a, m)| UrlAuthData::Comparator(a, m.unwrap_or_default()),
+        )
+        .parse(i),
+        b"LANGUAGE" => map(
+            preceded(sp, crate::parse::core::paren_list1(astring)),
+            UrlAuthData::Language,
         )
         .parse(i),
         _ => return None,
@@ -108,6 +122,12 @@ pub(crate) fn encode_urlauth_command(w: &mut Writer, c: &UrlAuthCommand<'_>) {
                 w.sp().astring(a);
             }
         }
+        UrlAuthCommand::Language(l) => {
+            w.raw(b"LANGUAGE");
+            for a in l {
+                w.sp().astring(a);
+            }
+        }
     }
 }
 
@@ -132,6 +152,11 @@ pub(crate) fn encode_urlauth_data(w: &mut Writer, d: &UrlAuthData<'_>) {
                     w.astring(x);
                 });
             }
+        }
+        UrlAuthData::Language(l) => {
+            w.raw(b"LANGUAGE ").list(l, |w, x| {
+                w.astring(x);
+            });
         }
     }
 }

@@ -15,7 +15,7 @@ use crate::encode::Writer;
 use crate::parse::core::{
     R, Upper, atom, charset, fail, flag, keyword, number64, nz_number, paren_list, sequence_set, sp,
 };
-use crate::types::{AString, Atom, Flag, SequenceSet, static_enum};
+use crate::types::{AString, Atom, Flag, Quoted, SequenceSet, static_enum};
 
 /// A response code, the bracketed part of a status response.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,10 +67,13 @@ pub enum Code<'a> {
     MailboxId(Atom<'a>),
     /// `APPENDLIMIT n` in a status response (some servers)
     AppendLimit(u64),
-    /// `REFERRAL url` (LOGIN-REFERRALS, MAILBOX-REFERRALS)
+    /// `REFERRAL url...` (LOGIN-REFERRALS, MAILBOX-REFERRALS): the URLs as sent, separated by
+    /// spaces when there are several.
     Referral(Cow<'a, str>),
     /// `BADURL url` (CATENATE / URLAUTH)
     BadUrl(Cow<'a, str>),
+    /// `NOUPDATE "tag"` (RFC 5267): the server will not send updates for that search.
+    NoUpdate(Quoted<'a>),
     /// `METADATA LONGENTRIES n` / `MAXSIZE n` / `TOOMANY` / `NOPRIVATE` (RFC 5464)
     Metadata(Atom<'a>, Option<u64>),
     /// A code without arguments that this crate names (RFC 5530, RFC 9051, extensions).
@@ -82,7 +85,7 @@ pub enum Code<'a> {
 static_enum!(Code {
     Alert, Parse, ReadOnly, ReadWrite, TryCreate;
     BadCharset(a), Capability(a), PermanentFlags(a), UidNext(a), UidValidity(a), Unseen(a), HighestModSeq(a),
-    Modified(a), MailboxId(a), AppendLimit(a), Referral(a), BadUrl(a), Metadata(a, b), Simple(a), Other(a, b);
+    Modified(a), MailboxId(a), AppendLimit(a), Referral(a), BadUrl(a), NoUpdate(a), Metadata(a, b), Simple(a), Other(a, b);
     AppendUid { uid_validity, uids },
     CopyUid { uid_validity, source, destination },
 });
@@ -158,9 +161,12 @@ fn code_text(i: &[u8]) -> R<'_, &[u8]> {
     take_while1(|b: u8| crate::types::chars::is_text_char(b) && b != b']').parse(i)
 }
 
-fn url(i: &[u8]) -> R<'_, Cow<'_, str>> {
+/// The URLs of `BADURL` and `REFERRAL`, kept raw: any `TEXT-CHAR` but `]`, spaces included.
+/// RFC 4469's `url-resp-text` is defined so (and its example has a space in the URL), and
+/// RFC 2193's `REFERRAL` carries one or more URLs separated by spaces.
+fn url_resp_text(i: &[u8]) -> R<'_, Cow<'_, str>> {
     map(
-        take_while1(|b: u8| (0x21..=0x7e).contains(&b) && b != b']'),
+        take_while1(|b: u8| (0x01..=0x7f).contains(&b) && !matches!(b, b']' | b'\r' | b'\n')),
         |u: &[u8]| Cow::Borrowed(std::str::from_utf8(u).unwrap_or_default()),
     )
     .parse(i)
@@ -218,8 +224,9 @@ pub(crate) fn code(i: &[u8]) -> R<'_, Code<'_>> {
         )
         .parse(rest),
         b"APPENDLIMIT" => map(preceded(sp, number64), Code::AppendLimit).parse(rest),
-        b"REFERRAL" => map(preceded(sp, url), Code::Referral).parse(rest),
-        b"BADURL" => map(preceded(sp, url), Code::BadUrl).parse(rest),
+        b"REFERRAL" => map(preceded(sp, url_resp_text), Code::Referral).parse(rest),
+        b"BADURL" => map(preceded(sp, url_resp_text), Code::BadUrl).parse(rest),
+        b"NOUPDATE" => map(preceded(sp, crate::parse::core::quoted), Code::NoUpdate).parse(rest),
         b"METADATA" => map(
             (preceded(sp, atom), opt(preceded(sp, number64))),
             |(a, n)| Code::Metadata(a, n),
@@ -284,6 +291,7 @@ pub(crate) fn encode_code(w: &mut Writer, c: &Code<'_>) {
         Code::AppendLimit(n) => w.raw(b"APPENDLIMIT ").num(*n),
         Code::Referral(u) => w.raw(b"REFERRAL ").raw(u.as_bytes()),
         Code::BadUrl(u) => w.raw(b"BADURL ").raw(u.as_bytes()),
+        Code::NoUpdate(t) => w.raw(b"NOUPDATE ").quoted(t),
         Code::Metadata(a, n) => {
             w.raw(b"METADATA ").atom(a);
             if let Some(n) = n {

@@ -778,6 +778,7 @@ fn extension_data() -> impl Strategy<Value = Data<'static>> {
             .prop_map(|l| Data::UrlAuth(UrlAuthData::UrlFetch(l))),
         (s::astring(), vec(s::astring(), 0..3))
             .prop_map(|(a, m)| Data::UrlAuth(UrlAuthData::Comparator(a, m))),
+        vec(s::astring(), 1..3).prop_map(|l| Data::UrlAuth(UrlAuthData::Language(l))),
     ]
 }
 
