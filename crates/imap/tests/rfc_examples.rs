@@ -28,7 +28,8 @@
 //! (6855) and SORT=DISPLAY (5957) print no protocol examples, so they have no table; their
 //! grammar is covered by the unit tests in `src/command` and `src/response` and by the
 //! proptest round-trips. The base specifications' examples (RFC 3501, RFC 9051) are tested
-//! apart from this file (`rfc_sessions.rs` replays their sample sessions).
+//! apart from this file: `rfc_base_examples.rs` holds every example line of their §6 and §7,
+//! and `rfc_sessions.rs` replays their §8 sample sessions.
 
 use mailwire_imap::command::{parse_authenticate_data, parse_command, parse_idle_done};
 use mailwire_imap::encode::Encode;
@@ -1649,10 +1650,10 @@ fn rfc4731_esearch() {
 
 /// RFC 5182 (SEARCHRES) §2.2 to §2.4, examples 1 to 10 (wrapped command lines joined; a
 /// literal's data, the RFC's placeholder octets, follows its `{n}` line). Left out: the FETCH
-/// answers the RFC elides (`* 2 FETCH (UID 14 ...`), its `//` comments, and `B283 NO
-/// [BADCHARSET UTF-8] ...`, whose charset is not in the parentheses RFC 3501's grammar requires
-/// (this crate keeps such a code generic). `+FLAGS.Silent` is case-insensitive and the encoder
-/// sends it uppercase.
+/// answers the RFC elides (`* 2 FETCH (UID 14 ...`) and its `//` comments. `B283 NO
+/// [BADCHARSET UTF-8] ...` gives the charset without the parentheses RFC 3501's grammar
+/// requires; it is read as a list of one and sent back with them (RFC 9051 §6.4.4.4 repeats the
+/// example). `+FLAGS.Silent` is case-insensitive and the encoder sends it uppercase.
 const RFC5182: &[Ex] = &[
     c(
         "2.2 ex. 1",
@@ -1728,6 +1729,12 @@ const RFC5182: &[Ex] = &[
         "B283 SEARCH CHARSET KOI8-R (OR $ 1,3000:3021) TEXT {4}\r\nXXXX",
         "Search",
     ),
+    s(
+        "2.2 ex. 5",
+        "B283 NO [BADCHARSET UTF-8] KOI8-R is not supported",
+        "Status",
+    )
+    .canon("B283 NO [BADCHARSET (UTF-8)] KOI8-R is not supported"),
     c(
         "2.2 ex. 6",
         "E282 SEARCH RETURN (SAVE) SINCE 28-Oct-2006 NOT FROM \"Eric\"",
