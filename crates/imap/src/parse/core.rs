@@ -159,6 +159,7 @@ impl Upper {
 }
 
 /// `quoted`, unescaped.
+#[inline]
 pub fn quoted(i: &[u8]) -> R<'_, Quoted<'_>> {
     let Some(start) = i.strip_prefix(b"\"") else {
         return fail(i);
@@ -245,6 +246,7 @@ pub fn literal8(i: &[u8]) -> R<'_, Literal<'_>> {
 }
 
 /// `string`.
+#[inline]
 pub fn string(i: &[u8]) -> R<'_, IString<'_>> {
     // Dispatch on the first byte: this sits under every envelope and body field.
     match i.first() {
@@ -269,6 +271,7 @@ pub fn astring(i: &[u8]) -> R<'_, AString<'_>> {
 }
 
 /// `nstring`.
+#[inline]
 pub fn nstring(i: &[u8]) -> R<'_, Option<IString<'_>>> {
     match i.first() {
         Some(b'N' | b'n') => nil(i).map(|(r, ())| (r, None)),
