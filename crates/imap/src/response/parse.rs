@@ -446,11 +446,7 @@ fn numbered(i: &[u8]) -> R<'_, Data<'_>> {
             None => fail(i),
         },
         b"FETCH" => match std::num::NonZeroU32::new(n) {
-            Some(seq) => map(
-                preceded(sp, delimited(open, separated_list0(sp, fetch_item), close)),
-                |items| Data::Fetch { seq, items },
-            )
-            .parse(after),
+            Some(seq) => fetch_items(after).map(|(r, items)| (r, Data::Fetch { seq, items })),
             None => fail(i),
         },
         _ => fail(i),
@@ -459,6 +455,33 @@ fn numbered(i: &[u8]) -> R<'_, Data<'_>> {
         Ok((r, d)) if r.first().is_none_or(|&b| b == b'\r' || b == b'\n') => Ok((r, d)),
         _ => other(Some(n))(rest),
     }
+}
+
+/// `SP "(" [msg-att *(SP msg-att)] ")"`, as one loop: a FETCH stream is mostly this list.
+fn fetch_items(i: &[u8]) -> R<'_, Vec<FetchItem<'_>>> {
+    let (i, ()) = sp(i)?;
+    let (mut i, ()) = open(i)?;
+    let mut items = Vec::new();
+    match fetch_item(i) {
+        Ok((rest, first)) => {
+            items.push(first);
+            i = rest;
+            while let Some((b' ', after)) = i.split_first() {
+                match fetch_item(after) {
+                    Ok((rest, next)) => {
+                        items.push(next);
+                        i = rest;
+                    }
+                    Err(nom::Err::Error(_)) => break,
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Err(nom::Err::Error(_)) => {}
+        Err(e) => return Err(e),
+    }
+    let (i, ()) = close(i)?;
+    Ok((i, items))
 }
 
 fn nstring_or_literal8(i: &[u8]) -> R<'_, Option<IString<'_>>> {
