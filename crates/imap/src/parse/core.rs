@@ -164,11 +164,21 @@ pub fn quoted(i: &[u8]) -> R<'_, Quoted<'_>> {
     let Some(start) = i.strip_prefix(b"\"") else {
         return fail(i);
     };
-    // Most strings hold no escape: one search finds their end.
-    let mut pos = super::scan::find_quoted_special(start).unwrap_or(start.len());
-    if start.get(pos) == Some(&b'"') {
-        return Ok((&start[pos + 1..], Quoted(Cow::Borrowed(&start[..pos]))));
+    // Most strings hold no escape: one search finds their end, and the rest stays out of line.
+    match super::scan::find_quoted_special(start) {
+        Some(pos) if start.get(pos) == Some(&b'"') => {
+            Ok((&start[pos + 1..], Quoted(Cow::Borrowed(&start[..pos]))))
+        }
+        Some(pos) => quoted_escaped(start, pos),
+        None => fail(start),
     }
+}
+
+/// The content of a quoted string from the first byte that is not plain text (at `pos`): an
+/// escape, the end, or a byte a quoted string may not hold.
+#[cold]
+#[inline(never)]
+fn quoted_escaped(start: &[u8], mut pos: usize) -> R<'_, Quoted<'_>> {
     let mut owned: Option<Vec<u8>> = None;
     let mut run_start = 0;
     loop {
@@ -251,6 +261,14 @@ pub fn string(i: &[u8]) -> R<'_, IString<'_>> {
     // Dispatch on the first byte: this sits under every envelope and body field.
     match i.first() {
         Some(b'"') => quoted(i).map(|(r, q)| (r, IString::Quoted(q))),
+        _ => string_not_quoted(i),
+    }
+}
+
+/// A literal, or NIL read as an empty string: rare next to quoted strings, so kept out of line.
+#[inline(never)]
+fn string_not_quoted(i: &[u8]) -> R<'_, IString<'_>> {
+    match i.first() {
         Some(b'{') => literal(i).map(|(r, l)| (r, IString::Literal(l))),
         Some(b'N' | b'n') if crate::quirks::nil_as_empty_string() => {
             nil(i).map(|(r, ())| (r, IString::Quoted(Quoted(Cow::Borrowed(b"")))))

@@ -206,7 +206,10 @@ fn address_list(i: &[u8]) -> R<'_, Vec<Address<'_>>> {
     }
     // Addresses follow each other without a separator; some servers put spaces between them.
     let (mut i, first) = address(&i[1..])?;
-    let mut list = vec![first];
+    // Room for a few when a second address follows, so the list grows once, not twice.
+    let more = i.strip_prefix(b" ").unwrap_or(i).first() == Some(&b'(');
+    let mut list = Vec::with_capacity(if more { 4 } else { 1 });
+    list.push(first);
     loop {
         let rest = i.strip_prefix(b" ").unwrap_or(i);
         match rest.first() {
@@ -460,7 +463,9 @@ fn single(i: &[u8], depth: usize) -> R<'_, Body<'_>> {
 fn multi(i: &[u8], depth: usize) -> R<'_, Body<'_>> {
     // Parts follow each other without a separator (some servers add a space).
     let (mut i, first) = body(i, depth - 1)?;
-    let mut parts = vec![first];
+    // A multipart nearly always has two parts or more.
+    let mut parts = Vec::with_capacity(2);
+    parts.push(first);
     loop {
         let at = i.strip_prefix(b" ").unwrap_or(i);
         if at.first() != Some(&b'(') {
