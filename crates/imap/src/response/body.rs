@@ -232,15 +232,15 @@ fn sp_address_list(i: &[u8]) -> R<'_, Vec<Address<'_>>> {
     address_list(i)
 }
 
-/// `SP nstring`.
-#[inline]
+/// `SP nstring`. Always inlined, as `nstring` is: the value is built in the caller's frame.
+#[inline(always)]
 fn sp_nstring(i: &[u8]) -> R<'_, NString<'_>> {
     let (i, ()) = sp(i)?;
     nstring(i)
 }
 
-/// `SP string`.
-#[inline]
+/// `SP string`. Always inlined, as `string` is.
+#[inline(always)]
 fn sp_string(i: &[u8]) -> R<'_, IString<'_>> {
     let (i, ()) = sp(i)?;
     string(i)
@@ -450,6 +450,9 @@ fn single(i: &[u8], depth: usize) -> R<'_, Body<'_>> {
         let (i, t) = opt_sp(i, tail)?;
         Ok((i, Box::new((md5, t))))
     })?;
+    // The closing parenthesis is checked here rather than by `body`, so that the body is built
+    // straight into the value returned through every level instead of being copied at each.
+    let (i, ()) = close(i)?;
     Ok((
         i,
         Body::Single {
@@ -486,6 +489,7 @@ fn multi(i: &[u8], depth: usize) -> R<'_, Body<'_>> {
         let (i, t) = opt_sp(i, tail)?;
         Ok((i, Box::new((p, t))))
     })?;
+    let (i, ()) = close(i)?;
     Ok((
         i,
         Body::Multi {
@@ -502,14 +506,13 @@ pub(crate) fn body(i: &[u8], depth: usize) -> R<'_, Body<'_>> {
         return fail(i);
     }
     let (i, ()) = open(i)?;
-    // A multipart starts with its first part's parenthesis, a single part with a string.
-    let (i, b) = if i.first() == Some(&b'(') {
-        multi(i, depth)?
+    // A multipart starts with its first part's parenthesis, a single part with a string. Both
+    // read up to and including the closing parenthesis.
+    if i.first() == Some(&b'(') {
+        multi(i, depth)
     } else {
-        single(i, depth)?
-    };
-    let (i, ()) = close(i)?;
-    Ok((i, b))
+        single(i, depth)
+    }
 }
 
 /// `body` at the top level.

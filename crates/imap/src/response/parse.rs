@@ -505,10 +505,9 @@ fn fetch_item(i: &[u8]) -> R<'_, FetchItem<'_>> {
         b"RFC822" => map(preceded(sp, nstring), FetchItem::Rfc822).parse(rest),
         b"RFC822.HEADER" => map(preceded(sp, nstring), FetchItem::Rfc822Header).parse(rest),
         b"RFC822.TEXT" => map(preceded(sp, nstring), FetchItem::Rfc822Text).parse(rest),
-        b"BODYSTRUCTURE" => map(preceded(sp, body_top), |b| {
-            FetchItem::BodyStructure(Box::new(b))
-        })
-        .parse(rest),
+        b"BODYSTRUCTURE" => sp(rest)
+            .and_then(|(rest, ())| body_top(rest))
+            .map(|(rest, b)| (rest, FetchItem::BodyStructure(Box::new(b)))),
         b"BODY" if rest.first() == Some(&b'[') => map(
             (section, opt(origin), preceded(sp, nstring)),
             |(section, origin, data)| FetchItem::BodySection {
@@ -518,7 +517,9 @@ fn fetch_item(i: &[u8]) -> R<'_, FetchItem<'_>> {
             },
         )
         .parse(rest),
-        b"BODY" => map(preceded(sp, body_top), |b| FetchItem::Body(Box::new(b))).parse(rest),
+        b"BODY" => sp(rest)
+            .and_then(|(rest, ())| body_top(rest))
+            .map(|(rest, b)| (rest, FetchItem::Body(Box::new(b)))),
         b"BINARY" => map(
             (
                 section_binary,
