@@ -158,16 +158,51 @@ impl Upper {
     }
 }
 
+/// The length of the content of the plain quoted string (no escape) that `i` starts with.
+/// Only a length comes back, in registers; the callers build the string value themselves.
+/// Returning the value from here instead went through memory, and the copies stalled on every
+/// field of an envelope or body.
+#[inline(always)]
+fn plain_quoted_len(i: &[u8]) -> Option<usize> {
+    let start = i.strip_prefix(b"\"")?;
+    let pos = super::scan::find_quoted_special(start)?;
+    (start.get(pos) == Some(&b'"')).then_some(pos)
+}
+
+/// The plain quoted string of `len` content bytes that `i` starts with, and the rest.
+#[inline(always)]
+fn plain_quoted(i: &[u8], len: usize) -> (&[u8], Quoted<'_>) {
+    let (content, rest) = i[1..].split_at(len);
+    (&rest[1..], Quoted(Cow::Borrowed(content)))
+}
+
 /// `quoted`, unescaped.
+#[inline]
 pub fn quoted(i: &[u8]) -> R<'_, Quoted<'_>> {
+    match plain_quoted_len(i) {
+        Some(len) => Ok(plain_quoted(i, len)),
+        None => quoted_not_plain(i),
+    }
+}
+
+/// A quoted string holding an escape, or no quoted string at all.
+#[cold]
+#[inline(never)]
+fn quoted_not_plain(i: &[u8]) -> R<'_, Quoted<'_>> {
     let Some(start) = i.strip_prefix(b"\"") else {
         return fail(i);
     };
-    // Most strings hold no escape: one search finds their end.
-    let mut pos = super::scan::find_quoted_special(start).unwrap_or(start.len());
-    if start.get(pos) == Some(&b'"') {
-        return Ok((&start[pos + 1..], Quoted(Cow::Borrowed(&start[..pos]))));
+    match super::scan::find_quoted_special(start) {
+        Some(pos) => quoted_escaped(start, pos),
+        None => fail(start),
     }
+}
+
+/// The content of a quoted string from the first byte that is not plain text (at `pos`): an
+/// escape, the end, or a byte a quoted string may not hold.
+#[cold]
+#[inline(never)]
+fn quoted_escaped(start: &[u8], mut pos: usize) -> R<'_, Quoted<'_>> {
     let mut owned: Option<Vec<u8>> = None;
     let mut run_start = 0;
     loop {
@@ -244,11 +279,25 @@ pub fn literal8(i: &[u8]) -> R<'_, Literal<'_>> {
     literal_any(i)
 }
 
-/// `string`.
+/// `string`. Always inlined, like `nstring`: see `plain_quoted_len`.
+#[inline(always)]
 pub fn string(i: &[u8]) -> R<'_, IString<'_>> {
-    // Dispatch on the first byte: this sits under every envelope and body field.
+    // A plain quoted string is nearly every envelope and body field.
+    match plain_quoted_len(i) {
+        Some(len) => {
+            let (rest, q) = plain_quoted(i, len);
+            Ok((rest, IString::Quoted(q)))
+        }
+        None => string_not_plain(i),
+    }
+}
+
+/// A quoted string with an escape, a literal, or NIL read as an empty string: rare next to
+/// plain quoted strings, so kept out of line.
+#[inline(never)]
+fn string_not_plain(i: &[u8]) -> R<'_, IString<'_>> {
     match i.first() {
-        Some(b'"') => quoted(i).map(|(r, q)| (r, IString::Quoted(q))),
+        Some(b'"') => quoted_not_plain(i).map(|(r, q)| (r, IString::Quoted(q))),
         Some(b'{') => literal(i).map(|(r, l)| (r, IString::Literal(l))),
         Some(b'N' | b'n') if crate::quirks::nil_as_empty_string() => {
             nil(i).map(|(r, ())| (r, IString::Quoted(Quoted(Cow::Borrowed(b"")))))
@@ -269,10 +318,17 @@ pub fn astring(i: &[u8]) -> R<'_, AString<'_>> {
 }
 
 /// `nstring`.
+#[inline(always)]
 pub fn nstring(i: &[u8]) -> R<'_, Option<IString<'_>>> {
     match i.first() {
         Some(b'N' | b'n') => nil(i).map(|(r, ())| (r, None)),
-        _ => string(i).map(|(r, s)| (r, Some(s))),
+        _ => match plain_quoted_len(i) {
+            Some(len) => {
+                let (rest, q) = plain_quoted(i, len);
+                Ok((rest, Some(IString::Quoted(q))))
+            }
+            None => string_not_plain(i).map(|(r, s)| (r, Some(s))),
+        },
     }
 }
 
@@ -518,6 +574,39 @@ mod tests {
         assert!(literal(b"{3}\r\nab").is_err());
         assert_eq!(astring(b"foo]bar ").unwrap().1.as_bytes(), b"foo]bar");
         assert_eq!(nstring(b"nil").unwrap().1, None);
+    }
+
+    #[test]
+    fn string_and_nstring_take_every_form() {
+        let borrowed = |s: &IString<'_>| matches!(s, IString::Quoted(Quoted(Cow::Borrowed(_))));
+        let (rest, s) = string(b"\"plain\" x").unwrap();
+        assert_eq!((rest, s.as_bytes()), (&b" x"[..], &b"plain"[..]));
+        assert!(borrowed(&s));
+        let (rest, s) = nstring(b"\"\")").unwrap();
+        assert_eq!(
+            (rest, s.map(|s| s.as_bytes().to_vec())),
+            (&b")"[..], Some(vec![]))
+        );
+        let (rest, s) = string(br#""a\"b" x"#).unwrap();
+        assert_eq!((rest, s.as_bytes()), (&b" x"[..], &br#"a"b"#[..]));
+        // A tab is plain text; the escape after it takes the unescaping path.
+        let (_, s) = nstring(b"\"tab\there\\\\\" x").unwrap();
+        assert_eq!(s.unwrap().as_bytes(), b"tab\there\\");
+        let (rest, s) = nstring(b"{3}\r\nabc)").unwrap();
+        assert_eq!((rest, s.unwrap().as_bytes()), (&b")"[..], &b"abc"[..]));
+        assert_eq!(nstring(b"NIL)").unwrap(), (&b")"[..], None));
+        for bad in [
+            &b"\"open"[..],
+            b"\"a\rb\"",
+            b"\"a\nb\"",
+            b"\"a\0b\"",
+            b"\"a\\b\"",
+            b"atom",
+            b"",
+        ] {
+            assert!(string(bad).is_err(), "{bad:?}");
+            assert!(nstring(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -15,9 +15,18 @@ const fn splat(b: u8) -> u64 {
     LO * b as u64
 }
 
+/// The index of the first byte flagged in `mask` (bit 7 of each byte). Only the lowest flag of
+/// the zero-byte test is exact (a borrow can flag bytes above a real hit), and it is the one
+/// taken, so the hit chunk needs no second, byte-by-byte pass.
+#[inline]
+fn first_flagged(mask: u64) -> usize {
+    (mask.trailing_zeros() / 8) as usize
+}
+
+#[inline]
 fn find_by(
     h: &[u8],
-    word_hit: impl Fn(u64) -> bool,
+    word_mask: impl Fn(u64) -> u64,
     byte_hit: impl Fn(u8) -> bool,
 ) -> Option<usize> {
     let mut chunks = h.chunks_exact(8);
@@ -25,8 +34,9 @@ fn find_by(
     for c in &mut chunks {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
-        if word_hit(u64::from_le_bytes(w)) {
-            return c.iter().position(|&b| byte_hit(b)).map(|p| base + p);
+        let mask = word_mask(u64::from_le_bytes(w));
+        if mask != 0 {
+            return Some(base + first_flagged(mask));
         }
         base += 8;
     }
@@ -39,20 +49,20 @@ fn find_by(
 
 /// The first `\n` in `h`.
 pub(crate) fn find_lf(h: &[u8]) -> Option<usize> {
-    find_by(h, |v| has_zero(v ^ splat(b'\n')) != 0, |b| b == b'\n')
+    find_by(h, |v| has_zero(v ^ splat(b'\n')), |b| b == b'\n')
 }
 
 /// The first byte that ends a plain run inside a quoted string: `"`, `\`, CR, LF or NUL.
+#[inline]
 pub(crate) fn find_quoted_special(h: &[u8]) -> Option<usize> {
     find_by(
         h,
         |v| {
-            (has_zero(v ^ splat(b'"'))
+            has_zero(v ^ splat(b'"'))
                 | has_zero(v ^ splat(b'\\'))
                 | has_zero(v ^ splat(b'\r'))
                 | has_zero(v ^ splat(b'\n'))
-                | has_zero(v))
-                != 0
+                | has_zero(v)
         },
         |b| matches!(b, b'"' | b'\\' | b'\r' | b'\n' | 0),
     )

@@ -1,8 +1,8 @@
 //! ENVELOPE and BODY / BODYSTRUCTURE.
 
 use nom::Parser;
-use nom::combinator::{map, opt, value as constant};
-use nom::multi::{many1, separated_list1};
+use nom::combinator::map;
+use nom::multi::separated_list1;
 use nom::sequence::{delimited, preceded};
 
 use super::value::{Value, encode_value, value};
@@ -180,12 +180,15 @@ pub enum Body<'a> {
 static_enum!(Body { ; ; Single { kind, fields, extension }, Multi { parts, subtype, extension } });
 
 fn address(i: &[u8]) -> R<'_, Address<'_>> {
-    let (i, _) = open.parse(i)?;
+    let (i, ()) = open(i)?;
     let (i, name) = nstring(i)?;
-    let (i, adl) = preceded(sp, nstring).parse(i)?;
-    let (i, mailbox) = preceded(sp, nstring).parse(i)?;
-    let (i, host) = preceded(sp, nstring).parse(i)?;
-    let (i, _) = close.parse(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, adl) = nstring(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, mailbox) = nstring(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, host) = nstring(i)?;
+    let (i, ()) = close(i)?;
     Ok((
         i,
         Address {
@@ -199,11 +202,14 @@ fn address(i: &[u8]) -> R<'_, Address<'_>> {
 
 fn address_list(i: &[u8]) -> R<'_, Vec<Address<'_>>> {
     if i.first() != Some(&b'(') {
-        return constant(Vec::new(), nil).parse(i);
+        return nil(i).map(|(r, ())| (r, Vec::new()));
     }
     // Addresses follow each other without a separator; some servers put spaces between them.
-    let (mut i, first) = preceded(open, address).parse(i)?;
-    let mut list = vec![first];
+    let (mut i, first) = address(&i[1..])?;
+    // Room for a few when a second address follows, so the list grows once, not twice.
+    let more = i.strip_prefix(b" ").unwrap_or(i).first() == Some(&b'(');
+    let mut list = Vec::with_capacity(if more { 4 } else { 1 });
+    list.push(first);
     loop {
         let rest = i.strip_prefix(b" ").unwrap_or(i);
         match rest.first() {
@@ -213,29 +219,66 @@ fn address_list(i: &[u8]) -> R<'_, Vec<Address<'_>>> {
                 i = r;
             }
             _ => {
-                let (r, _) = close.parse(i)?;
+                let (r, ()) = close(i)?;
                 return Ok((r, list));
             }
         }
     }
 }
 
+/// `SP address-list`.
+fn sp_address_list(i: &[u8]) -> R<'_, Vec<Address<'_>>> {
+    let (i, ()) = sp(i)?;
+    address_list(i)
+}
+
+/// `SP nstring`. Always inlined, as `nstring` is: the value is built in the caller's frame.
+#[inline(always)]
+fn sp_nstring(i: &[u8]) -> R<'_, NString<'_>> {
+    let (i, ()) = sp(i)?;
+    nstring(i)
+}
+
+/// `SP string`. Always inlined, as `string` is.
+#[inline(always)]
+fn sp_string(i: &[u8]) -> R<'_, IString<'_>> {
+    let (i, ()) = sp(i)?;
+    string(i)
+}
+
+/// `SP number`.
+fn sp_number(i: &[u8]) -> R<'_, u32> {
+    let (i, ()) = sp(i)?;
+    number(i)
+}
+
+/// `[SP p]`: like `opt(preceded(sp, p))`, where a recoverable error leaves the input as it was.
+fn opt_sp<'a, T>(i: &'a [u8], p: impl FnOnce(&'a [u8]) -> R<'a, T>) -> R<'a, Option<T>> {
+    let Ok((rest, ())) = sp(i) else {
+        return Ok((i, None));
+    };
+    match p(rest) {
+        Ok((rest, v)) => Ok((rest, Some(v))),
+        Err(nom::Err::Error(_)) => Ok((i, None)),
+        Err(e) => Err(e),
+    }
+}
+
 /// `envelope`, boxed where it is built: every caller keeps it boxed, and the value is too big
 /// to move through the parser layers cheaply.
 pub(crate) fn envelope(i: &[u8]) -> R<'_, Box<Envelope<'_>>> {
-    let (i, _) = open.parse(i)?;
-    let (i, (date, subject)) = (nstring, preceded(sp, nstring)).parse(i)?;
-    let (i, (from, sender, reply_to, to, cc, bcc)) = (
-        preceded(sp, address_list),
-        preceded(sp, address_list),
-        preceded(sp, address_list),
-        preceded(sp, address_list),
-        preceded(sp, address_list),
-        preceded(sp, address_list),
-    )
-        .parse(i)?;
-    let (i, (in_reply_to, message_id)) = (preceded(sp, nstring), preceded(sp, nstring)).parse(i)?;
-    let (i, _) = close.parse(i)?;
+    let (i, ()) = open(i)?;
+    let (i, date) = nstring(i)?;
+    let (i, subject) = sp_nstring(i)?;
+    let (i, from) = sp_address_list(i)?;
+    let (i, sender) = sp_address_list(i)?;
+    let (i, reply_to) = sp_address_list(i)?;
+    let (i, to) = sp_address_list(i)?;
+    let (i, cc) = sp_address_list(i)?;
+    let (i, bcc) = sp_address_list(i)?;
+    let (i, in_reply_to) = sp_nstring(i)?;
+    let (i, message_id) = sp_nstring(i)?;
+    let (i, ()) = close(i)?;
     Ok((
         i,
         Box::new(Envelope {
@@ -255,7 +298,7 @@ pub(crate) fn envelope(i: &[u8]) -> R<'_, Box<Envelope<'_>>> {
 
 fn params(i: &[u8]) -> R<'_, Params<'_>> {
     if i.first() != Some(&b'(') {
-        return constant(Vec::new(), nil).parse(i);
+        return nil(i).map(|(r, ())| (r, Vec::new()));
     }
     let mut i = &i[1..];
     let mut list = Vec::new();
@@ -264,21 +307,21 @@ fn params(i: &[u8]) -> R<'_, Params<'_>> {
     }
     loop {
         let (r, k) = string(i)?;
-        let (r, v) = preceded(sp, string).parse(r)?;
+        let (r, v) = sp_string(r)?;
         list.push((k, v));
         match r.first() {
             Some(b' ') => i = &r[1..],
-            _ => return close.parse(r).map(|(r, _)| (r, list)),
+            _ => return close(r).map(|(r, ())| (r, list)),
         }
     }
 }
 
 fn fields(i: &[u8]) -> R<'_, BodyFields<'_>> {
     let (i, params) = params(i)?;
-    let (i, id) = preceded(sp, nstring).parse(i)?;
-    let (i, description) = preceded(sp, nstring).parse(i)?;
-    let (i, encoding) = preceded(sp, string).parse(i)?;
-    let (i, octets) = preceded(sp, number).parse(i)?;
+    let (i, id) = sp_nstring(i)?;
+    let (i, description) = sp_nstring(i)?;
+    let (i, encoding) = sp_string(i)?;
+    let (i, octets) = sp_number(i)?;
     Ok((
         i,
         BodyFields {
@@ -292,11 +335,14 @@ fn fields(i: &[u8]) -> R<'_, BodyFields<'_>> {
 }
 
 fn disposition(i: &[u8]) -> R<'_, Disposition<'_>> {
-    if i.first() == Some(&b'(') {
-        map(delimited(open, (string, preceded(sp, params)), close), Some).parse(i)
-    } else {
-        constant(None, nil).parse(i)
+    if i.first() != Some(&b'(') {
+        return nil(i).map(|(r, ())| (r, None));
     }
+    let (i, kind) = string(&i[1..])?;
+    let (i, ()) = sp(i)?;
+    let (i, p) = params(i)?;
+    let (i, ()) = close(i)?;
+    Ok((i, Some((kind, p))))
 }
 
 fn language(i: &[u8]) -> R<'_, Language<'_>> {
@@ -311,16 +357,27 @@ fn language(i: &[u8]) -> R<'_, Language<'_>> {
     }
 }
 
+/// `body-fld-lang [SP body-fld-loc *(SP body-extension)]`.
+fn language_rest(i: &[u8]) -> R<'_, (Language<'_>, LocationTail<'_>)> {
+    let (i, lang) = language(i)?;
+    let (i, rest) = opt_sp(i, |i| {
+        let (i, location) = nstring(i)?;
+        let (i, more) = many_values(i)?;
+        Ok((i, (location, more)))
+    })?;
+    Ok((i, (lang, rest)))
+}
+
 fn tail(i: &[u8]) -> R<'_, ExtensionTail<'_>> {
-    let rest = (preceded(sp, nstring), many_values);
-    map(
-        (disposition, opt(preceded(sp, (language, opt(rest))))),
-        |(disposition, language)| ExtensionTail {
+    let (i, disposition) = disposition(i)?;
+    let (i, language) = opt_sp(i, language_rest)?;
+    Ok((
+        i,
+        ExtensionTail {
             disposition,
             language,
         },
-    )
-    .parse(i)
+    ))
 }
 
 fn many_values(i: &[u8]) -> R<'_, Vec<Value<'_>>> {
@@ -335,102 +392,132 @@ fn many_values(i: &[u8]) -> R<'_, Vec<Value<'_>>> {
     Ok((i, list))
 }
 
-fn is_type<'a>(s: &IString<'a>, name: &str) -> bool {
+fn is_type(s: &IString<'_>, name: &str) -> bool {
     s.as_bytes().eq_ignore_ascii_case(name.as_bytes())
 }
 
-fn single(depth: usize) -> impl Fn(&[u8]) -> R<'_, Body<'_>> {
-    move |i| {
-        let (i, (media_type, subtype)) = (string, preceded(sp, string)).parse(i)?;
-        let (i, f) = preceded(sp, fields).parse(i)?;
-        let (i, kind) = if is_type(&media_type, "TEXT") {
-            let (i, lines) = preceded(sp, number).parse(i)?;
-            (i, SinglePartKind::Text { subtype, lines })
-        } else if is_type(&media_type, "MESSAGE")
-            && (is_type(&subtype, "RFC822") || is_type(&subtype, "GLOBAL"))
-        {
-            let enclosed = (
-                preceded(sp, envelope),
-                preceded(sp, body(depth - 1)),
-                preceded(sp, number),
-            );
-            match opt(enclosed).parse(i)? {
-                (i, Some((env, body, lines))) => (
-                    i,
-                    SinglePartKind::Message {
-                        subtype,
-                        envelope: env,
-                        body: Box::new(body),
-                        lines,
-                    },
-                ),
-                (i, None) => (
-                    i,
-                    SinglePartKind::Basic {
-                        media_type,
-                        subtype,
-                    },
-                ),
-            }
-        } else {
-            (
+/// The envelope, body and line count of a MESSAGE/RFC822 or MESSAGE/GLOBAL part.
+type Enclosed<'a> = (Box<Envelope<'a>>, Body<'a>, u32);
+
+fn enclosed(i: &[u8], depth: usize) -> R<'_, Enclosed<'_>> {
+    let (i, env) = envelope(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, b) = body(i, depth)?;
+    let (i, lines) = sp_number(i)?;
+    Ok((i, (env, b, lines)))
+}
+
+fn single(i: &[u8], depth: usize) -> R<'_, Body<'_>> {
+    let (i, media_type) = string(i)?;
+    let (i, subtype) = sp_string(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, f) = fields(i)?;
+    let (i, kind) = if is_type(&media_type, "TEXT") {
+        let (i, lines) = sp_number(i)?;
+        (i, SinglePartKind::Text { subtype, lines })
+    } else if is_type(&media_type, "MESSAGE")
+        && (is_type(&subtype, "RFC822") || is_type(&subtype, "GLOBAL"))
+    {
+        match opt_sp(i, |i| enclosed(i, depth - 1))? {
+            (i, Some((env, body, lines))) => (
+                i,
+                SinglePartKind::Message {
+                    subtype,
+                    envelope: env,
+                    body: Box::new(body),
+                    lines,
+                },
+            ),
+            (i, None) => (
                 i,
                 SinglePartKind::Basic {
                     media_type,
                     subtype,
                 },
-            )
-        };
-        let (i, extension) = opt(preceded(sp, (nstring, opt(preceded(sp, tail))))).parse(i)?;
-        Ok((
-            i,
-            Body::Single {
-                kind,
-                fields: f,
-                extension: extension.map(Box::new),
-            },
-        ))
-    }
-}
-
-fn multi(depth: usize) -> impl Fn(&[u8]) -> R<'_, Body<'_>> {
-    move |i| {
-        // Parts follow each other without a separator (some servers add a space).
-        let (i, parts) = many1(preceded(opt(sp), body(depth - 1))).parse(i)?;
-        let (i, subtype) = preceded(sp, string).parse(i)?;
-        let (i, extension) = opt(preceded(sp, (params, opt(preceded(sp, tail))))).parse(i)?;
-        Ok((
-            i,
-            Body::Multi {
-                parts,
-                subtype,
-                extension: extension.map(Box::new),
-            },
-        ))
-    }
-}
-
-/// `body`.
-pub(crate) fn body(depth: usize) -> impl Fn(&[u8]) -> R<'_, Body<'_>> {
-    move |i| {
-        if depth == 0 {
-            return fail(i);
+            ),
         }
-        let (i, _) = open.parse(i)?;
-        // A multipart starts with its first part's parenthesis, a single part with a string.
-        let (i, b) = if i.first() == Some(&b'(') {
-            multi(depth)(i)?
-        } else {
-            single(depth)(i)?
-        };
-        let (i, _) = close.parse(i)?;
-        Ok((i, b))
+    } else {
+        (
+            i,
+            SinglePartKind::Basic {
+                media_type,
+                subtype,
+            },
+        )
+    };
+    let (i, extension) = opt_sp(i, |i| {
+        let (i, md5) = nstring(i)?;
+        let (i, t) = opt_sp(i, tail)?;
+        Ok((i, Box::new((md5, t))))
+    })?;
+    // The closing parenthesis is checked here rather than by `body`, so that the body is built
+    // straight into the value returned through every level instead of being copied at each.
+    let (i, ()) = close(i)?;
+    Ok((
+        i,
+        Body::Single {
+            kind,
+            fields: f,
+            extension,
+        },
+    ))
+}
+
+fn multi(i: &[u8], depth: usize) -> R<'_, Body<'_>> {
+    // Parts follow each other without a separator (some servers add a space).
+    let (mut i, first) = body(i, depth - 1)?;
+    // A multipart nearly always has two parts or more.
+    let mut parts = Vec::with_capacity(2);
+    parts.push(first);
+    loop {
+        let at = i.strip_prefix(b" ").unwrap_or(i);
+        if at.first() != Some(&b'(') {
+            break;
+        }
+        match body(at, depth - 1) {
+            Ok((rest, part)) => {
+                parts.push(part);
+                i = rest;
+            }
+            Err(nom::Err::Error(_)) => break,
+            Err(e) => return Err(e),
+        }
+    }
+    let (i, subtype) = sp_string(i)?;
+    let (i, extension) = opt_sp(i, |i| {
+        let (i, p) = params(i)?;
+        let (i, t) = opt_sp(i, tail)?;
+        Ok((i, Box::new((p, t))))
+    })?;
+    let (i, ()) = close(i)?;
+    Ok((
+        i,
+        Body::Multi {
+            parts,
+            subtype,
+            extension,
+        },
+    ))
+}
+
+/// `body`, at most `depth` levels deep.
+pub(crate) fn body(i: &[u8], depth: usize) -> R<'_, Body<'_>> {
+    if depth == 0 {
+        return fail(i);
+    }
+    let (i, ()) = open(i)?;
+    // A multipart starts with its first part's parenthesis, a single part with a string. Both
+    // read up to and including the closing parenthesis.
+    if i.first() == Some(&b'(') {
+        multi(i, depth)
+    } else {
+        single(i, depth)
     }
 }
 
 /// `body` at the top level.
 pub(crate) fn body_top(i: &[u8]) -> R<'_, Body<'_>> {
-    body(MAX_DEPTH)(i)
+    body(i, MAX_DEPTH)
 }
 
 fn encode_address(w: &mut Writer, a: &Address<'_>) {

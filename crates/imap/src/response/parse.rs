@@ -452,11 +452,7 @@ fn numbered(i: &[u8]) -> R<'_, Data<'_>> {
             None => fail(i),
         },
         b"FETCH" => match std::num::NonZeroU32::new(n) {
-            Some(seq) => map(
-                preceded(sp, delimited(open, separated_list0(sp, fetch_item), close)),
-                |items| Data::Fetch { seq, items },
-            )
-            .parse(after),
+            Some(seq) => fetch_items(after).map(|(r, items)| (r, Data::Fetch { seq, items })),
             None => fail(i),
         },
         _ => fail(i),
@@ -465,6 +461,33 @@ fn numbered(i: &[u8]) -> R<'_, Data<'_>> {
         Ok((r, d)) if r.first().is_none_or(|&b| b == b'\r' || b == b'\n') => Ok((r, d)),
         _ => other(Some(n))(rest),
     }
+}
+
+/// `SP "(" [msg-att *(SP msg-att)] ")"`, as one loop: a FETCH stream is mostly this list.
+fn fetch_items(i: &[u8]) -> R<'_, Vec<FetchItem<'_>>> {
+    let (i, ()) = sp(i)?;
+    let (mut i, ()) = open(i)?;
+    let mut items = Vec::new();
+    match fetch_item(i) {
+        Ok((rest, first)) => {
+            items.push(first);
+            i = rest;
+            while let Some((b' ', after)) = i.split_first() {
+                match fetch_item(after) {
+                    Ok((rest, next)) => {
+                        items.push(next);
+                        i = rest;
+                    }
+                    Err(nom::Err::Error(_)) => break,
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Err(nom::Err::Error(_)) => {}
+        Err(e) => return Err(e),
+    }
+    let (i, ()) = close(i)?;
+    Ok((i, items))
 }
 
 fn nstring_or_literal8(i: &[u8]) -> R<'_, Option<IString<'_>>> {
@@ -488,10 +511,9 @@ fn fetch_item(i: &[u8]) -> R<'_, FetchItem<'_>> {
         b"RFC822" => map(preceded(sp, nstring), FetchItem::Rfc822).parse(rest),
         b"RFC822.HEADER" => map(preceded(sp, nstring), FetchItem::Rfc822Header).parse(rest),
         b"RFC822.TEXT" => map(preceded(sp, nstring), FetchItem::Rfc822Text).parse(rest),
-        b"BODYSTRUCTURE" => map(preceded(sp, body_top), |b| {
-            FetchItem::BodyStructure(Box::new(b))
-        })
-        .parse(rest),
+        b"BODYSTRUCTURE" => sp(rest)
+            .and_then(|(rest, ())| body_top(rest))
+            .map(|(rest, b)| (rest, FetchItem::BodyStructure(Box::new(b)))),
         b"BODY" if rest.first() == Some(&b'[') => map(
             (section, opt(origin), preceded(sp, nstring)),
             |(section, origin, data)| FetchItem::BodySection {
@@ -501,7 +523,9 @@ fn fetch_item(i: &[u8]) -> R<'_, FetchItem<'_>> {
             },
         )
         .parse(rest),
-        b"BODY" => map(preceded(sp, body_top), |b| FetchItem::Body(Box::new(b))).parse(rest),
+        b"BODY" => sp(rest)
+            .and_then(|(rest, ())| body_top(rest))
+            .map(|(rest, b)| (rest, FetchItem::Body(Box::new(b)))),
         b"BINARY" => map(
             (
                 section_binary,
