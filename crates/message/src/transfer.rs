@@ -104,31 +104,57 @@ pub fn decode_base64(s: &[u8]) -> (Vec<u8>, Option<Base64Problem>) {
 
 /// The fast path for well-formed bodies. encodify's MIME decoder (SIMD, line breaks handled
 /// in its kernel) decodes leniently, so its success alone does not mean the body was clean:
-/// it also skips spaces, tabs, VT and FF, decodes past an early `=`, and accepts missing
-/// padding or a lone final symbol. The checks below accept only bodies made of alphabet
-/// characters and CR/LF with at most two `=` at the very end and a complete final quantum;
-/// for those both decoders produce the same bytes with nothing to report. Anything else
-/// returns `None`, and the lenient decoder reads the body, so defects are reported exactly
-/// as before.
+/// it also skips spaces, tabs, VT, FF and stray line breaks, decodes past an early `=`, and
+/// accepts missing padding or a lone final symbol. A body is clean when it is alphabet
+/// characters and CR/LF, then at most two `=` (line breaks may sit between them) that
+/// complete the final quantum; for those both decoders produce the same bytes with nothing to
+/// report. Anything else returns `None`, and the lenient decoder reads the body, so defects
+/// are reported exactly as before.
+///
+/// Cleanliness is checked by length rather than by looking for every unwanted byte: every
+/// byte of the body before its padding that is not a counted line break is taken for a
+/// symbol, which fixes the output length of a clean body. A skipped byte or an early `=`
+/// leaves encodify fewer symbols for the same quantum, and `floor(3n / 4)` is strictly
+/// smaller for fewer symbols when `n` is not `1 mod 4`, which completeness excludes; so
+/// encodify's output is shorter than expected for any unclean body, and the lengths agree
+/// only for clean ones.
 fn decode_base64_clean(s: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::new();
     encodify::base64::MIME.decode_append(s, &mut out).ok()?;
-    if memchr::memchr3(b' ', b'\t', 0x0b, s).is_some() || memchr::memchr(0x0c, s).is_some() {
-        return None;
-    }
-    let breaks = memchr::memchr_iter(b'\n', s).count() + memchr::memchr_iter(b'\r', s).count();
-    let end = s
+    let core = s
         .iter()
-        .rposition(|&b| b != b'\r' && b != b'\n')
+        .rposition(|&b| !matches!(b, b'\r' | b'\n' | b'='))
         .map_or(0, |p| p + 1);
-    let pad = s[..end].iter().rev().take_while(|&&b| b == b'=').count();
-    if pad > 2 || memchr::memchr(b'=', &s[..end - pad]).is_some() {
-        return None;
-    }
-    let symbols = s.len() - breaks - pad;
+    let pad = memchr::memchr_iter(b'=', &s[core..]).count();
+    let symbols = core - line_breaks(&s[..core]);
     let complete = matches!((pad, symbols % 4), (0, 0) | (1, 3) | (2, 2));
     let expected = symbols / 4 * 3 + [0, 0, 1, 2][symbols % 4];
     (complete && out.len() == expected).then_some(out)
+}
+
+/// Counts line breaks (CR and LF bytes) that are certainly in `s`, possibly fewer than
+/// there are. An encoder writes lines of one width, so the breaks are looked for only where
+/// the first line's width puts them, one probe per line instead of a pass over every byte;
+/// from the first line that differs, the rest is counted byte by byte. A break inside a line
+/// of the expected width goes uncounted, which only makes the body look unclean.
+fn line_breaks(s: &[u8]) -> usize {
+    let Some(first) = memchr::memchr(b'\n', s) else {
+        return memchr::memchr_iter(b'\r', s).count();
+    };
+    let crlf = first > 0 && s[first - 1] == b'\r';
+    let stride = first + 1;
+    let per_line = 1 + usize::from(crlf);
+    let mut breaks = 0;
+    let mut pos = 0;
+    while pos + stride <= s.len()
+        && s[pos + stride - 1] == b'\n'
+        && (!crlf || s[pos + stride - 2] == b'\r')
+    {
+        breaks += per_line;
+        pos += stride;
+    }
+    let rest = &s[pos..];
+    breaks + memchr::memchr_iter(b'\n', rest).count() + memchr::memchr_iter(b'\r', rest).count()
 }
 
 /// The character-at-a-time decoder that accepts anything and reports what it had to repair.
@@ -353,6 +379,21 @@ mod tests {
         // Data after the final padding is ignored.
         assert_eq!(decode_base64(b"QQ==QUJD"), (b"A".to_vec(), None));
         assert_eq!(decode_base64(b""), (Vec::new(), None));
+    }
+
+    #[test]
+    fn base64_fast_path_takes_padding_split_by_a_line_break() {
+        // Three-symbol lines put a break between the two `=`.
+        assert_eq!(
+            decode_base64_clean(b"QUJ\nDRA\n=\n=\n"),
+            Some(b"ABCD".to_vec())
+        );
+        assert_eq!(decode_base64_clean(b"QQ=\r\n=\r\n"), Some(b"A".to_vec()));
+        // An early `=`, a space or a break inside a line leaves encodify fewer symbols.
+        assert_eq!(decode_base64_clean(b"QQ==QUJD"), None);
+        assert_eq!(decode_base64_clean(b"QUJD\nQU JD\n"), None);
+        assert_eq!(decode_base64_clean(b"QUJD\nQ\nJD\n"), None);
+        assert_eq!(decode_base64_clean(b"QUJD\r\nQUJD\r\nQ\rJD\r\n"), None);
     }
 
     /// The plain one-character-at-a-time reading the fast paths must agree with.
