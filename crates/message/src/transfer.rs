@@ -290,6 +290,17 @@ pub(crate) fn hex_value(c: u8) -> Option<u8> {
     }
 }
 
+/// The next `=` or line feed at or after `from`. Encoded text has escapes a few bytes apart,
+/// where starting a vector search costs more than reading the bytes, so a short stretch is
+/// read first.
+fn next_qp_special(s: &[u8], from: usize) -> Option<usize> {
+    let near = s.len().min(from + 16);
+    if let Some(p) = s[from..near].iter().position(|&b| b == b'=' || b == b'\n') {
+        return Some(from + p);
+    }
+    memchr::memchr2(b'=', b'\n', &s[near..]).map(|p| near + p)
+}
+
 /// Decodes quoted-printable (RFC 2045 §6.7): `=XX` escapes (either case), soft line breaks
 /// (`=` then optional transport padding then a line break), trailing white space on a line
 /// removed (rule 3); a `=` that starts no valid escape is kept as it is.
@@ -299,12 +310,11 @@ pub fn decode_quoted_printable(s: &[u8]) -> Vec<u8> {
     let mut protect = 0usize;
     let mut i = 0;
     while i < s.len() {
-        let Some(off) = memchr::memchr2(b'=', b'\n', &s[i..]) else {
+        let Some(p) = next_qp_special(s, i) else {
             out.extend_from_slice(&s[i..]);
             break;
         };
-        out.extend_from_slice(&s[i..i + off]);
-        let p = i + off;
+        out.extend_from_slice(&s[i..p]);
         if s[p] == b'\n' {
             let cr = out.last() == Some(&b'\r') && out.len() > protect;
             if cr {
@@ -447,6 +457,18 @@ mod tests {
             s in proptest::collection::vec(proptest::sample::select(&b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\r\n *"[..]), 0..400),
         ) {
             proptest::prop_assert_eq!(decode_base64(&s), reference(&s));
+        }
+
+        #[test]
+        fn quoted_printable_search_agrees_with_memchr(
+            s in proptest::collection::vec(proptest::sample::select(&b"ab=\r\n "[..]), 0..100),
+            from in 0usize..100,
+        ) {
+            let from = from.min(s.len());
+            proptest::prop_assert_eq!(
+                next_qp_special(&s, from),
+                memchr::memchr2(b'=', b'\n', &s[from..]).map(|p| p + from)
+            );
         }
 
         /// Wrapped encodings long enough to cross the gathering chunks, sometimes damaged in
