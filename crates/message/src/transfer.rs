@@ -119,17 +119,19 @@ pub fn decode_base64(s: &[u8]) -> (Vec<u8>, Option<Base64Problem>) {
 /// encodify's output is shorter than expected for any unclean body, and the lengths agree
 /// only for clean ones.
 fn decode_base64_clean(s: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    encodify::base64::MIME.decode_append(s, &mut out).ok()?;
     let core = s
         .iter()
         .rposition(|&b| !matches!(b, b'\r' | b'\n' | b'='))
         .map_or(0, |p| p + 1);
     let pad = memchr::memchr_iter(b'=', &s[core..]).count();
     let symbols = core - line_breaks(&s[..core]);
-    let complete = matches!((pad, symbols % 4), (0, 0) | (1, 3) | (2, 2));
+    if !matches!((pad, symbols % 4), (0, 0) | (1, 3) | (2, 2)) {
+        return None;
+    }
+    let mut out = Vec::new();
+    encodify::base64::MIME.decode_append(s, &mut out).ok()?;
     let expected = symbols / 4 * 3 + [0, 0, 1, 2][symbols % 4];
-    (complete && out.len() == expected).then_some(out)
+    (out.len() == expected).then_some(out)
 }
 
 /// Counts line breaks (CR and LF bytes) that are certainly in `s`, possibly fewer than
@@ -281,7 +283,7 @@ fn flush(quad: &[u8; 4], n: usize, out: &mut [u8]) -> usize {
 }
 
 /// The value of a hexadecimal digit (either case).
-pub(crate) fn hex_value(c: u8) -> Option<u8> {
+pub(crate) const fn hex_value(c: u8) -> Option<u8> {
     match c {
         b'0'..=b'9' => Some(c - b'0'),
         b'A'..=b'F' => Some(c - b'A' + 10),
@@ -314,7 +316,9 @@ pub fn decode_quoted_printable(s: &[u8]) -> Vec<u8> {
             out.extend_from_slice(&s[i..]);
             break;
         };
-        out.extend_from_slice(&s[i..p]);
+        if p > i {
+            out.extend_from_slice(&s[i..p]);
+        }
         if s[p] == b'\n' {
             let cr = out.last() == Some(&b'\r') && out.len() > protect;
             if cr {
@@ -330,6 +334,17 @@ pub fn decode_quoted_printable(s: &[u8]) -> Vec<u8> {
             i = p + 1;
             continue;
         }
+        // An escape first, the common case: a hex digit after `=` cannot start the
+        // transport padding or line break of a soft line break.
+        if p + 2 < s.len() {
+            let (h, l) = (HEX[s[p + 1] as usize], HEX[s[p + 2] as usize]);
+            if h | l < 16 {
+                out.push(h << 4 | l);
+                protect = out.len();
+                i = p + 3;
+                continue;
+            }
+        }
         let mut k = p + 1;
         while k < s.len() && (s[k] == b' ' || s[k] == b'\t') {
             k += 1;
@@ -340,13 +355,6 @@ pub fn decode_quoted_printable(s: &[u8]) -> Vec<u8> {
             i = k + 1;
         } else if s[k] == b'\r' && s.get(k + 1) == Some(&b'\n') {
             i = k + 2;
-        } else if let (Some(h), Some(l)) = (
-            s.get(p + 1).and_then(|&c| hex_value(c)),
-            s.get(p + 2).and_then(|&c| hex_value(c)),
-        ) {
-            out.push(h << 4 | l);
-            protect = out.len();
-            i = p + 3;
         } else {
             out.push(b'=');
             protect = out.len();
@@ -355,6 +363,19 @@ pub fn decode_quoted_printable(s: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+/// Hexadecimal digit values (either case); 0xFF for other bytes.
+const HEX: [u8; 256] = {
+    let mut t = [0xFF; 256];
+    let mut c = 0;
+    while c < 256 {
+        if let Some(v) = hex_value(c as u8) {
+            t[c] = v;
+        }
+        c += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -404,6 +425,56 @@ mod tests {
         assert_eq!(decode_base64_clean(b"QUJD\nQU JD\n"), None);
         assert_eq!(decode_base64_clean(b"QUJD\nQ\nJD\n"), None);
         assert_eq!(decode_base64_clean(b"QUJD\r\nQUJD\r\nQ\rJD\r\n"), None);
+    }
+
+    /// Quoted-printable read one byte at a time, rule by rule, for the decoder to agree with.
+    fn qp_reference(s: &[u8]) -> Vec<u8> {
+        let mut out: Vec<u8> = Vec::new();
+        let mut protect = 0;
+        let mut i = 0;
+        while i < s.len() {
+            match s[i] {
+                b'\n' => {
+                    let cr = out.len() > protect && out.last() == Some(&b'\r');
+                    if cr {
+                        out.pop();
+                    }
+                    while out.len() > protect && matches!(out.last(), Some(b' ' | b'\t')) {
+                        out.pop();
+                    }
+                    if cr {
+                        out.push(b'\r');
+                    }
+                    out.push(b'\n');
+                    i += 1;
+                }
+                b'=' => {
+                    let mut k = i + 1;
+                    while k < s.len() && matches!(s[k], b' ' | b'\t') {
+                        k += 1;
+                    }
+                    let hex = |j: usize| s.get(j).and_then(|&c| hex_value(c));
+                    if k == s.len() || s[k] == b'\n' {
+                        i = k + 1;
+                    } else if s[k..].starts_with(b"\r\n") {
+                        i = k + 2;
+                    } else if let (Some(h), Some(l)) = (hex(i + 1), hex(i + 2)) {
+                        out.push(h << 4 | l);
+                        protect = out.len();
+                        i += 3;
+                    } else {
+                        out.push(b'=');
+                        protect = out.len();
+                        i += 1;
+                    }
+                }
+                c => {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+        }
+        out
     }
 
     /// The plain one-character-at-a-time reading the fast paths must agree with.
@@ -469,6 +540,13 @@ mod tests {
                 next_qp_special(&s, from),
                 memchr::memchr2(b'=', b'\n', &s[from..]).map(|p| p + from)
             );
+        }
+
+        #[test]
+        fn quoted_printable_agrees_with_reference(
+            s in proptest::collection::vec(proptest::sample::select(&b"aF9=\r\n \tz"[..]), 0..200),
+        ) {
+            proptest::prop_assert_eq!(decode_quoted_printable(&s), qp_reference(&s));
         }
 
         /// Wrapped encodings long enough to cross the gathering chunks, sometimes damaged in
