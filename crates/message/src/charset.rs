@@ -48,6 +48,22 @@ pub fn decode_charset<'a>(bytes: &'a [u8], label: &str) -> (Cow<'a, str>, bool) 
     }
 }
 
+/// [`decode_charset`] of a buffer the caller gives up: valid UTF-8 under a label that
+/// passes it through (UTF-8, US-ASCII or none) becomes the string without a copy.
+pub(crate) fn decode_charset_owned(bytes: Vec<u8>, label: &str) -> String {
+    let l = label.trim();
+    let passes_utf8 = ["", "utf-8", "utf8", "us-ascii", "ascii"]
+        .iter()
+        .any(|p| l.eq_ignore_ascii_case(p));
+    if !passes_utf8 {
+        return decode_charset(&bytes, label).0.into_owned();
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => decode_charset(e.as_bytes(), label).0.into_owned(),
+    }
+}
+
 /// Labels seen in mail that the WHATWG list lacks.
 fn alias(label: &str) -> Option<&'static encoding_rs::Encoding> {
     let l = label.to_ascii_lowercase();
@@ -123,6 +139,19 @@ pub(crate) fn decode_utf7(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn owned_decoding_agrees_with_borrowed(
+            bytes in proptest::collection::vec(proptest::sample::select(&b"a\xc3\xa9\xff+-~"[..]), 0..40),
+            label in proptest::sample::select(&[" UTF-8", "utf8", "US-ASCII", "", "ascii", "latin1", "utf-7", "x-bogus", "windows-1252"][..]),
+        ) {
+            proptest::prop_assert_eq!(
+                decode_charset_owned(bytes.clone(), label),
+                decode_charset(&bytes, label).0.into_owned()
+            );
+        }
+    }
 
     #[test]
     fn utf7_rfc2152_examples() {

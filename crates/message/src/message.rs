@@ -2,7 +2,7 @@
 //! owned) bytes, with typed access to every field.
 
 use crate::address::{Address, parse_address_list};
-use crate::charset::decode_charset;
+use crate::charset::{decode_charset, decode_charset_owned};
 use crate::content_type::{
     ContentDisposition, ContentType, disposition_param, disposition_type, param_value, type_subtype,
 };
@@ -561,13 +561,10 @@ impl<'m> Part<'m> {
             return None;
         }
         let charset = self.charset();
+        let label = charset.as_deref().unwrap_or("utf-8");
         Some(match self.decoded_body() {
-            Cow::Borrowed(b) => decode_charset(b, charset.as_deref().unwrap_or("utf-8")).0,
-            Cow::Owned(v) => Cow::Owned(
-                decode_charset(&v, charset.as_deref().unwrap_or("utf-8"))
-                    .0
-                    .into_owned(),
-            ),
+            Cow::Borrowed(b) => decode_charset(b, label).0,
+            Cow::Owned(v) => Cow::Owned(decode_charset_owned(v, label)),
         })
     }
 

@@ -143,20 +143,19 @@ fn line_breaks(s: &[u8]) -> usize {
     let Some(first) = memchr::memchr(b'\n', s) else {
         return memchr::memchr_iter(b'\r', s).count();
     };
-    let crlf = first > 0 && s[first - 1] == b'\r';
-    let stride = first + 1;
-    let per_line = 1 + usize::from(crlf);
-    let mut breaks = 0;
-    let mut pos = 0;
-    while pos + stride <= s.len()
-        && s[pos + stride - 1] == b'\n'
-        && (!crlf || s[pos + stride - 2] == b'\r')
-    {
-        breaks += per_line;
-        pos += stride;
-    }
-    let rest = &s[pos..];
-    breaks + memchr::memchr_iter(b'\n', rest).count() + memchr::memchr_iter(b'\r', rest).count()
+    let ending: &[u8] = if first > 0 && s[first - 1] == b'\r' {
+        b"\r\n"
+    } else {
+        b"\n"
+    };
+    let lines = s
+        .chunks_exact(first + 1)
+        .take_while(|line| line.ends_with(ending))
+        .count();
+    let rest = &s[lines * (first + 1)..];
+    lines * ending.len()
+        + memchr::memchr_iter(b'\n', rest).count()
+        + memchr::memchr_iter(b'\r', rest).count()
 }
 
 /// The character-at-a-time decoder that accepts anything and reports what it had to repair.
