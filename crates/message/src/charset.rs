@@ -26,9 +26,9 @@ pub fn decode_charset<'a>(bytes: &'a [u8], label: &str) -> (Cow<'a, str>, bool) 
     {
         // US-ASCII that is not ASCII is mislabelled UTF-8 or, failing that, an 8-bit charset;
         // the WHATWG Encoding Standard maps this label to windows-1252.
-        return match std::str::from_utf8(bytes) {
-            Ok(s) => (Cow::Borrowed(s), true),
-            Err(_) => (
+        return match crate::lexer::valid_utf8(bytes) {
+            Some(s) => (Cow::Borrowed(s), true),
+            None => (
                 encoding_rs::WINDOWS_1252
                     .decode_without_bom_handling(bytes)
                     .0,
@@ -48,14 +48,16 @@ pub fn decode_charset<'a>(bytes: &'a [u8], label: &str) -> (Cow<'a, str>, bool) 
     }
 }
 
-/// [`decode_charset`] of a buffer the caller gives up: valid UTF-8 under a label that
-/// passes it through (UTF-8, US-ASCII or none) becomes the string without a copy.
+/// [`decode_charset`] of a buffer the caller gives up: ASCII under a label that passes
+/// UTF-8 through (UTF-8, US-ASCII or none) becomes the string without a copy.
 pub(crate) fn decode_charset_owned(bytes: Vec<u8>, label: &str) -> String {
     let l = label.trim();
     let passes_utf8 = ["", "utf-8", "utf8", "us-ascii", "ascii"]
         .iter()
         .any(|p| l.eq_ignore_ascii_case(p));
-    if !passes_utf8 {
+    // std's validator is fast on ASCII and converts without a copy; text with other
+    // characters is validated faster by encoding_rs, which costs a copy.
+    if !passes_utf8 || !bytes.is_ascii() {
         return decode_charset(&bytes, label).0.into_owned();
     }
     match String::from_utf8(bytes) {

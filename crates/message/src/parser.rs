@@ -43,6 +43,21 @@ static DELIMITER_START: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 /// substring: enough that a few hyphens in text keep the faster single-byte search.
 const DENSE_DASHES: usize = 16;
 
+/// A delimiter line after the line break at `nl`, for content that started at `from`.
+fn hit(s: &[u8], from: usize, nl: usize, level: usize, close: bool, line_end: usize) -> Hit {
+    let content_end = if nl > from && s[nl - 1] == b'\r' {
+        nl - 1
+    } else {
+        nl
+    };
+    Hit {
+        content_end,
+        level,
+        close,
+        line_end,
+    }
+}
+
 /// What the enclosing multipart tells a part about its default type.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Default {
@@ -110,7 +125,7 @@ impl<'o> Parser<'o> {
                 && s.get(d + 1) == Some(&b'-')
                 && let Some((level, close, line_end)) = self.delimiter_at(s, d)
             {
-                return Some(self.hit(s, from, d - 1, level, close, line_end));
+                return Some(hit(s, from, d - 1, level, close, line_end));
             }
             misses += 1;
             if misses == DENSE_DASHES {
@@ -126,34 +141,11 @@ impl<'o> Parser<'o> {
         while let Some(off) = DELIMITER_START.find(&s[p..]) {
             let nl = p + off;
             if let Some((level, close, line_end)) = self.delimiter_at(s, nl + 1) {
-                return Some(self.hit(s, from, nl, level, close, line_end));
+                return Some(hit(s, from, nl, level, close, line_end));
             }
             p = nl + 1;
         }
         None
-    }
-
-    /// A delimiter line after the line break at `nl`, for content that started at `from`.
-    fn hit(
-        &self,
-        s: &[u8],
-        from: usize,
-        nl: usize,
-        level: usize,
-        close: bool,
-        line_end: usize,
-    ) -> Hit {
-        let content_end = if nl > from && s[nl - 1] == b'\r' {
-            nl - 1
-        } else {
-            nl
-        };
-        Hit {
-            content_end,
-            level,
-            close,
-            line_end,
-        }
     }
 
     /// Parses the header section at `pos`; returns the header range and where the body starts.
