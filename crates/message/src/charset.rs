@@ -26,9 +26,9 @@ pub fn decode_charset<'a>(bytes: &'a [u8], label: &str) -> (Cow<'a, str>, bool) 
     {
         // US-ASCII that is not ASCII is mislabelled UTF-8 or, failing that, an 8-bit charset;
         // the WHATWG Encoding Standard maps this label to windows-1252.
-        return match std::str::from_utf8(bytes) {
-            Ok(s) => (Cow::Borrowed(s), true),
-            Err(_) => (
+        return match crate::lexer::valid_utf8(bytes) {
+            Some(s) => (Cow::Borrowed(s), true),
+            None => (
                 encoding_rs::WINDOWS_1252
                     .decode_without_bom_handling(bytes)
                     .0,
@@ -45,6 +45,24 @@ pub fn decode_charset<'a>(bytes: &'a [u8], label: &str) -> (Cow<'a, str>, bool) 
             Some(enc) => (enc.decode_without_bom_handling(bytes).0, true),
             None => (crate::lexer::lossy(bytes), false),
         },
+    }
+}
+
+/// [`decode_charset`] of a buffer the caller gives up: ASCII under a label that passes
+/// UTF-8 through (UTF-8, US-ASCII or none) becomes the string without a copy.
+pub(crate) fn decode_charset_owned(bytes: Vec<u8>, label: &str) -> String {
+    let l = label.trim();
+    let passes_utf8 = ["", "utf-8", "utf8", "us-ascii", "ascii"]
+        .iter()
+        .any(|p| l.eq_ignore_ascii_case(p));
+    // std's validator is fast on ASCII and converts without a copy; text with other
+    // characters is validated faster by encoding_rs, which costs a copy.
+    if !passes_utf8 || !bytes.is_ascii() {
+        return decode_charset(&bytes, label).0.into_owned();
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => decode_charset(e.as_bytes(), label).0.into_owned(),
     }
 }
 
@@ -123,6 +141,19 @@ pub(crate) fn decode_utf7(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn owned_decoding_agrees_with_borrowed(
+            bytes in proptest::collection::vec(proptest::sample::select(&b"a\xc3\xa9\xff+-~"[..]), 0..40),
+            label in proptest::sample::select(&[" UTF-8", "utf8", "US-ASCII", "", "ascii", "latin1", "utf-7", "x-bogus", "windows-1252"][..]),
+        ) {
+            proptest::prop_assert_eq!(
+                decode_charset_owned(bytes.clone(), label),
+                decode_charset(&bytes, label).0.into_owned()
+            );
+        }
+    }
 
     #[test]
     fn utf7_rfc2152_examples() {

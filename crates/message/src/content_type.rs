@@ -157,37 +157,49 @@ struct Raw<'a> {
     quoted: bool,
 }
 
-fn parse_raw(s: &[u8], mut i: usize) -> Vec<Raw<'_>> {
-    let mut out = Vec::new();
-    while i < s.len() {
-        i = skip_cfws(s, i);
-        if i >= s.len() {
-            break;
-        }
-        if s[i] == b';' {
-            i += 1;
-            continue;
-        }
-        let (name, next) = token(s, i);
-        if name.is_empty() {
-            // Junk where a name should be: skip to the next parameter.
-            i = memchr::memchr(b';', &s[i..]).map_or(s.len(), |p| i + p + 1);
-            continue;
-        }
-        i = skip_cfws(s, next);
-        if s.get(i) != Some(&b'=') {
-            continue;
-        }
-        i = skip_cfws(s, i + 1);
-        if s.get(i) == Some(&b'"') {
-            let (v, next) = quoted_string(s, i);
-            out.push(Raw {
-                name,
-                value: v,
-                quoted: true,
-            });
-            i = next;
-        } else {
+/// The `name=value` pairs of a parameter list, read one at a time: a caller looking for one
+/// parameter stops at it, and a list without RFC 2231 sections is not gathered twice.
+struct RawParams<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Iterator for RawParams<'a> {
+    type Item = Raw<'a>;
+
+    fn next(&mut self) -> Option<Raw<'a>> {
+        let s = self.s;
+        while self.i < s.len() {
+            let i = skip_cfws(s, self.i);
+            self.i = i;
+            if i >= s.len() {
+                break;
+            }
+            if s[i] == b';' {
+                self.i = i + 1;
+                continue;
+            }
+            let (name, next) = token(s, i);
+            if name.is_empty() {
+                // Junk where a name should be: skip to the next parameter.
+                self.i = memchr::memchr(b';', &s[i..]).map_or(s.len(), |p| i + p + 1);
+                continue;
+            }
+            let i = skip_cfws(s, next);
+            if s.get(i) != Some(&b'=') {
+                self.i = i;
+                continue;
+            }
+            let i = skip_cfws(s, i + 1);
+            if s.get(i) == Some(&b'"') {
+                let (value, next) = quoted_string(s, i);
+                self.i = next;
+                return Some(Raw {
+                    name,
+                    value,
+                    quoted: true,
+                });
+            }
             // Unquoted: a token by the RFC; when more than a token and comments come before
             // the next `;` (values with spaces are common), take everything up to it.
             let (tok, after) = token(s, i);
@@ -198,33 +210,56 @@ fn parse_raw(s: &[u8], mut i: usize) -> Vec<Raw<'_>> {
                 let end = memchr::memchr(b';', &s[i..]).map_or(s.len(), |p| i + p);
                 (crate::lexer::trim(&s[i..end]), end)
             };
-            out.push(Raw {
+            self.i = end;
+            return Some(Raw {
                 name,
                 value: Cow::Borrowed(v),
                 quoted: false,
             });
-            i = end;
         }
+        None
     }
-    out
 }
 
 /// The value of one parameter, as [`ContentType::param`] on the parsed field would give it,
 /// without decoding the others unless RFC 2231 sections need joining.
 pub(crate) fn param_value<'a>(value: &'a [u8], name: &str) -> Option<Cow<'a, str>> {
     let (_, _, i) = type_subtype(value)?;
-    let raw = parse_raw(value, i);
-    if raw.iter().any(|r| r.name.contains(&b'*')) {
-        let mut params = parse_params(value, i);
-        let at = params
-            .iter()
-            .position(|(n, _)| n.eq_ignore_ascii_case(name))?;
-        return Some(params.swap_remove(at).1);
+    param_at(value, i, name)
+}
+
+/// The disposition type of a Content-Disposition value as written, when it has one.
+pub(crate) fn disposition_type(value: &[u8]) -> Option<&[u8]> {
+    let (kind, _) = token(value, skip_cfws(value, 0));
+    (!kind.is_empty()).then_some(kind)
+}
+
+/// The value of one parameter of a Content-Disposition, as [`ContentDisposition::param`]
+/// would give it.
+pub(crate) fn disposition_param<'a>(value: &'a [u8], name: &str) -> Option<Cow<'a, str>> {
+    let (kind, i) = token(value, skip_cfws(value, 0));
+    if kind.is_empty() {
+        return None;
     }
-    let r = raw
-        .into_iter()
-        .find(|r| r.name.eq_ignore_ascii_case(name.as_bytes()))?;
-    Some(plain_value(r.value, r.quoted))
+    param_at(value, i, name)
+}
+
+fn param_at<'a>(value: &'a [u8], i: usize, name: &str) -> Option<Cow<'a, str>> {
+    // The full parse puts joined RFC 2231 sections at their first section's place, so a
+    // plain parameter of the name before any section is the answer.
+    for r in (RawParams { s: value, i }) {
+        if r.name.contains(&b'*') {
+            let mut params = parse_params(value, i);
+            let at = params
+                .iter()
+                .position(|(n, _)| n.eq_ignore_ascii_case(name))?;
+            return Some(params.swap_remove(at).1);
+        }
+        if r.name.eq_ignore_ascii_case(name.as_bytes()) {
+            return Some(plain_value(r.value, r.quoted));
+        }
+    }
+    None
 }
 
 /// Percent-decoding of RFC 2231 extended values.
@@ -248,17 +283,23 @@ fn percent_decode(v: &[u8], out: &mut Vec<u8>) {
 
 /// Parses the parameter list starting at `i` (at or before the first `;`).
 pub(crate) fn parse_params(s: &[u8], i: usize) -> Params<'_> {
-    let raw = parse_raw(s, i);
-    let mut out: Params<'_> = Vec::with_capacity(raw.len());
-    if !raw.iter().any(|r| r.name.contains(&b'*')) {
-        for r in raw {
-            out.push((
-                lower(utf8_cow(Cow::Borrowed(r.name))),
-                plain_value(r.value, r.quoted),
-            ));
+    let mut out: Params<'_> = Vec::new();
+    for r in (RawParams { s, i }) {
+        if r.name.contains(&b'*') {
+            return parse_params_2231(s, i);
         }
-        return out;
+        out.push((
+            lower(utf8_cow(Cow::Borrowed(r.name))),
+            plain_value(r.value, r.quoted),
+        ));
     }
+    out
+}
+
+/// [`parse_params`] for a list with RFC 2231 sections.
+fn parse_params_2231(s: &[u8], i: usize) -> Params<'_> {
+    let raw: Vec<Raw<'_>> = RawParams { s, i }.collect();
+    let mut out: Params<'_> = Vec::with_capacity(raw.len());
     // RFC 2231: gather `name*N[*]` sections per name (sorting keeps this O(n log n) on
     // hostile lists), join them in order, and put each at its first section's place.
     let mut ordered: Vec<(usize, Cow<'_, str>, Cow<'_, str>)> = Vec::new();

@@ -2,8 +2,10 @@
 //! owned) bytes, with typed access to every field.
 
 use crate::address::{Address, parse_address_list};
-use crate::charset::decode_charset;
-use crate::content_type::{ContentDisposition, ContentType, param_value, type_subtype};
+use crate::charset::{decode_charset, decode_charset_owned};
+use crate::content_type::{
+    ContentDisposition, ContentType, disposition_param, disposition_type, param_value, type_subtype,
+};
 use crate::date::DateTime;
 use crate::defect::{Defect, DefectKind};
 use crate::encoded_word::decode_unstructured;
@@ -463,6 +465,25 @@ impl<'m> Part<'m> {
         (!d.default_message).then_some(Cow::Borrowed("us-ascii"))
     }
 
+    /// `true` when the Content-Disposition type is `attachment`: the same answer as
+    /// [`Part::disposition`], without decoding its parameters.
+    pub(crate) fn is_attachment(&self) -> bool {
+        self.header("content-disposition")
+            .and_then(|h| disposition_type(h.value()))
+            .is_some_and(|k| k.eq_ignore_ascii_case(b"attachment"))
+    }
+
+    /// `true` when [`Part::filename`] would find a name, without decoding other parameters.
+    pub(crate) fn has_filename(&self) -> bool {
+        let in_disposition = self
+            .header("content-disposition")
+            .is_some_and(|h| disposition_param(h.value(), "filename").is_some());
+        in_disposition
+            || self.data().content_type.is_some_and(|h| {
+                param_value(self.msg.headers[h as usize].value(self.s()), "name").is_some()
+            })
+    }
+
     /// The file name: the Content-Disposition `filename`, else the Content-Type `name`.
     pub fn filename(&self) -> Option<Cow<'m, str>> {
         let from = |params: Vec<(Cow<'m, str>, Cow<'m, str>)>, key: &str| {
@@ -540,13 +561,10 @@ impl<'m> Part<'m> {
             return None;
         }
         let charset = self.charset();
+        let label = charset.as_deref().unwrap_or("utf-8");
         Some(match self.decoded_body() {
-            Cow::Borrowed(b) => decode_charset(b, charset.as_deref().unwrap_or("utf-8")).0,
-            Cow::Owned(v) => Cow::Owned(
-                decode_charset(&v, charset.as_deref().unwrap_or("utf-8"))
-                    .0
-                    .into_owned(),
-            ),
+            Cow::Borrowed(b) => decode_charset(b, label).0,
+            Cow::Owned(v) => Cow::Owned(decode_charset_owned(v, label)),
         })
     }
 

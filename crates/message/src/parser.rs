@@ -34,10 +34,29 @@ pub(crate) struct Parser<'o> {
     stack: Vec<Vec<u8>>,
 }
 
-/// The searcher for the start of a delimiter line, built once: building it costs about as
-/// much as parsing a small message.
+/// The searcher for `\n--`, built once: building it costs about as much as parsing a small
+/// message.
 static DELIMITER_START: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"\n--"));
+
+/// Dashes that start no delimiter, within one search, after which the search goes on by
+/// substring: enough that a few hyphens in text keep the faster single-byte search.
+const DENSE_DASHES: usize = 16;
+
+/// A delimiter line after the line break at `nl`, for content that started at `from`.
+fn hit(s: &[u8], from: usize, nl: usize, level: usize, close: bool, line_end: usize) -> Hit {
+    let content_end = if nl > from && s[nl - 1] == b'\r' {
+        nl - 1
+    } else {
+        nl
+    };
+    Hit {
+        content_end,
+        level,
+        close,
+        line_end,
+    }
+}
 
 /// What the enclosing multipart tells a part about its default type.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -93,21 +112,36 @@ impl<'o> Parser<'o> {
                 line_end,
             });
         }
+        // A single-byte search for `-` runs several vector blocks per step, where a
+        // substring search for `\n--` runs one; bodies rarely hold `-` (base64 never does).
+        // Each `-` that starts no delimiter restarts the search, though, so a body dense in
+        // dashes goes on with the substring search.
         let mut p = from;
+        let mut misses = 0;
+        while let Some(off) = memchr::memchr(b'-', &s[p..]) {
+            let d = p + off;
+            if d > from
+                && s[d - 1] == b'\n'
+                && s.get(d + 1) == Some(&b'-')
+                && let Some((level, close, line_end)) = self.delimiter_at(s, d)
+            {
+                return Some(hit(s, from, d - 1, level, close, line_end));
+            }
+            misses += 1;
+            if misses == DENSE_DASHES {
+                return self.find_delimiter_dense(s, from, d + 1);
+            }
+            p = d + 1;
+        }
+        None
+    }
+
+    /// [`Parser::find_delimiter`] by substring search for `\n--`, from `p` on.
+    fn find_delimiter_dense(&self, s: &[u8], from: usize, mut p: usize) -> Option<Hit> {
         while let Some(off) = DELIMITER_START.find(&s[p..]) {
             let nl = p + off;
             if let Some((level, close, line_end)) = self.delimiter_at(s, nl + 1) {
-                let content_end = if nl > from && s[nl - 1] == b'\r' {
-                    nl - 1
-                } else {
-                    nl
-                };
-                return Some(Hit {
-                    content_end,
-                    level,
-                    close,
-                    line_end,
-                });
+                return Some(hit(s, from, nl, level, close, line_end));
             }
             p = nl + 1;
         }

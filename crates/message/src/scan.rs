@@ -144,6 +144,10 @@ pub(crate) fn decide(s: &[u8], fields: &[HeaderData], in_digest: bool) -> Decisi
     let mut ct_index = None;
     let mut encoding = TransferEncoding::SevenBit;
     for (i, h) in fields.iter().enumerate() {
+        // Both names start with `c`; most fields are passed over on their first byte.
+        if s.get(h.start).is_some_and(|&b| b | 0x20 != b'c') {
+            continue;
+        }
         let name = h.name(s);
         if ct_index.is_none() && name.eq_ignore_ascii_case(b"content-type") {
             ct_index = Some(i);

@@ -56,13 +56,12 @@ fn walk(
     let html_len = html_body.len();
     for (i, part) in parts.iter().enumerate() {
         let media = part.data().media;
-        let is_attachment = part.disposition().is_some_and(|d| d.kind == "attachment");
+        let is_attachment = part.is_attachment();
         let is_text_or_html = matches!(media, Media::TextPlain | Media::TextHtml);
         let inline_media = media == Media::Visual;
         let is_inline = !is_attachment
             && (is_text_or_html || inline_media)
-            && (i == 0
-                || (multipart_type != "related" && (inline_media || part.filename().is_none())));
+            && (i == 0 || (multipart_type != "related" && (inline_media || !part.has_filename())));
         if part.is_multipart() {
             let sub: Vec<Part<'_>> = part.children().collect();
             let subtype = match media {
@@ -121,6 +120,45 @@ fn walk(
         if html_len == html_body.len() && text_len != text_body.len() {
             let extra = text_body[text_len..].to_vec();
             html_body.extend(extra);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Message;
+
+    /// The shortcuts the selection uses give the answers of the full parses they replace.
+    #[test]
+    fn shortcuts_agree_with_full_parses() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        let mut stack = vec![dir];
+        let mut raws = vec![
+            b"Content-Type: text/plain; NAME*0=a; name*1=b\r\nContent-Disposition: ATTACHMENT; Filename=\"x\"\r\n\r\nx".to_vec(),
+            b"Content-Type: text/plain; name=a\r\nContent-Disposition: inline; size=3\r\n\r\nx".to_vec(),
+            b"Content-Type: text/plain; foo*=utf-8''x; name=b\r\nContent-Disposition: ; filename=y\r\n\r\nx".to_vec(),
+            b"Content-Type: bad; name=a\r\nContent-Disposition: attachment; filename*=utf-8''%41\r\n\r\nx".to_vec(),
+        ];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if let Ok(raw) = std::fs::read(&p) {
+                    raws.push(raw);
+                }
+            }
+        }
+        assert!(raws.len() > 50);
+        for raw in &raws {
+            let msg = Message::parse(raw);
+            for p in msg.parts() {
+                assert_eq!(
+                    p.is_attachment(),
+                    p.disposition().is_some_and(|d| d.kind == "attachment")
+                );
+                assert_eq!(p.has_filename(), p.filename().is_some());
+            }
         }
     }
 }

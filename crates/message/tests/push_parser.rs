@@ -237,6 +237,30 @@ fn hostile_shapes_and_limits() {
     }
 }
 
+/// Bodies dense in dashes (rules, signatures, near-delimiters), where the slice parser's
+/// search for delimiter lines changes method part way through a body.
+#[test]
+fn dash_dense_bodies() {
+    let noise =
+        "a-b -- c\r\n------------------\r\n-- \r\n--ox\r\n--ix\r\nx--i\r\n-\r\n--i-\r\n".repeat(12);
+    let raw = format!(
+        "Content-Type: multipart/mixed; boundary=o\r\n\r\n{noise}--o\r\nContent-Type: multipart/alternative; boundary=i\r\n\r\n--i\r\n\r\n{noise}\r\n--i\r\n\r\n{noise}--o-x\r\n--i--\r\n{noise}\r\n--o\r\n\r\nlast\r\n--o--\r\n"
+    );
+    let msg = mailwire_message::Message::parse(raw.as_bytes());
+    let bodies: Vec<&[u8]> = msg.leaves().map(|p| p.raw_body()).collect();
+    assert_eq!(
+        bodies,
+        [
+            noise.as_bytes(),
+            format!("{noise}--o-x").as_bytes(),
+            b"last".as_slice()
+        ]
+    );
+    check(raw.as_bytes(), &[], &opts());
+    let every: Vec<usize> = (0..raw.len()).collect();
+    check(raw.as_bytes(), &every, &opts());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
