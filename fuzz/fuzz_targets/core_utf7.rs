@@ -10,6 +10,9 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(utf7::encode(&decoded).as_bytes(), data);
     }
     if let Ok(text) = std::str::from_utf8(data) {
-        assert_eq!(utf7::decode(utf7::encode(text).as_bytes()).as_deref(), Ok(text));
+        assert_eq!(
+            utf7::decode(utf7::encode(text).as_bytes()).as_deref(),
+            Ok(text)
+        );
     }
 });
