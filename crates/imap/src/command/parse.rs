@@ -22,7 +22,7 @@ use crate::error::ParseError;
 use crate::parse::core::{
     R, Upper, astring, atom, charset, crlf, date_time, fail, flag, flag_list, imap_tag, keyword,
     list_mailbox, literal, literal8, mailbox, nil, nstring, number64, nz_number, paren_list,
-    paren_list1, sequence_set, sp, string,
+    paren_list1, raw_frames_alike, sequence_set, sp, string,
 };
 use crate::types::MailboxAttribute;
 
@@ -223,7 +223,7 @@ fn experimental(i: &[u8]) -> R<'_, CommandBody<'_>> {
     let end = &rest[body.len()..];
     match body {
         [] => Ok((end, CommandBody::Experimental { name, args: None })),
-        [b' ', args @ ..] if !args.is_empty() => Ok((
+        [b' ', args @ ..] if !args.is_empty() && raw_frames_alike(args) => Ok((
             end,
             CommandBody::Experimental {
                 name,

@@ -979,4 +979,17 @@ fn experimental_commands_are_kept_as_sent() {
         matches!(&cmd.body, CommandBody::Experimental { name, args: Some(a) } if name.as_str() == "xfoo" && a.as_ref() == b"(bar) {3}\r\nbaz")
     );
     assert_eq!(cmd.to_bytes(), frame);
+    // Arguments that would not frame again as they are (a short literal, a bare line end, a
+    // trailing announcement) are refused rather than kept.
+    for bad in [
+        &b"a1 xfoo {5}\r\nab\r\n"[..],
+        b"a1 xfoo a\nb\r\n",
+        b"a1 xfoo a {3}\r\n",
+    ] {
+        assert!(
+            parse_command(bad).is_err(),
+            "{}",
+            String::from_utf8_lossy(bad)
+        );
+    }
 }

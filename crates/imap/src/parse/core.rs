@@ -252,6 +252,43 @@ pub fn literal_header(i: &[u8]) -> R<'_, (u64, LiteralMode, bool)> {
     Ok((i, (n, mode, binary)))
 }
 
+/// Whether bytes kept raw (a generic fallback's arguments, without the frame's final line end)
+/// frame again as they did: every line break in them ends a literal announcement whose data
+/// follows in full, and they do not end in an announcement (the frame's own line end would
+/// then start a literal). Only then do the bytes, written back as they are, parse to the same
+/// value.
+pub(crate) fn raw_frames_alike(raw: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(off) = raw[from..].iter().position(|&b| b == b'\n') {
+        let lf = from + off;
+        let line = raw[..lf].strip_suffix(b"\r").unwrap_or(&raw[..lf]);
+        let Some(size) = announced_size(&line[from.min(line.len())..]) else {
+            return false;
+        };
+        let size = usize::try_from(size).unwrap_or(usize::MAX);
+        match (lf + 1).checked_add(size) {
+            Some(next) if next <= raw.len() => from = next,
+            _ => return false,
+        }
+    }
+    announced_size(&raw[from..]).is_none()
+}
+
+/// The size a literal announcement (`{n}`, `{n+}`, `~{n}`) at the end of `line` gives
+/// (saturated: an announcement too large to count is still one).
+fn announced_size(line: &[u8]) -> Option<u64> {
+    let inner = line.strip_suffix(b"}")?;
+    let inner = inner.strip_suffix(b"+").unwrap_or(inner);
+    let open = inner.iter().rposition(|&b| b == b'{')?;
+    let digits = &inner[open + 1..];
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(digits.iter().fold(0u64, |n, &d| {
+        n.saturating_mul(10).saturating_add(u64::from(d - b'0'))
+    }))
+}
+
 fn literal_any(i: &[u8]) -> R<'_, Literal<'_>> {
     let (i, (n, mode, binary)) = literal_header(i)?;
     let n = usize::try_from(n).map_err(|_| nom::Err::Error(Error::new(i, ErrorKind::TooLarge)))?;
@@ -551,6 +588,35 @@ pub fn header_list(i: &[u8]) -> R<'_, Vec<AString<'_>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_bytes_frame_alike_only_with_whole_literals() {
+        for good in [
+            &b""[..],
+            b"a b (c)",
+            b"(bar) {3}\r\nbaz",
+            b"{3+}\r\nbaz x ~{2}\r\n\r\n y",
+            b"{0}\r\n",
+            b"{2}\nab",
+            b"a\rb",
+            b"{3}x",
+        ] {
+            assert!(raw_frames_alike(good), "{}", String::from_utf8_lossy(good));
+        }
+        for bad in [
+            &b"a\r\nb"[..],
+            b"a\nb",
+            b"{4}\r\nab",
+            // Found by fuzzing: the literal announced 4 bytes, 2 came before the line end.
+            b"ACnLnn \" \xb3O*O\xff1\\\\\" {4}\r\n\xffC",
+            b"x {3}",
+            b"x {3+}",
+            b"x ~{99999999999999999999999}",
+            b"{99999999999999999999999}\r\nabc",
+        ] {
+            assert!(!raw_frames_alike(bad), "{}", String::from_utf8_lossy(bad));
+        }
+    }
 
     #[test]
     fn strings() {

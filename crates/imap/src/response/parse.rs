@@ -23,7 +23,7 @@ use crate::error::ParseError;
 use crate::parse::core::{
     R, Upper, astring, atom, close, crlf, date_time, fail, flag, imap_tag, keyword, literal8,
     mailbox, nil, nstring, number, number64, nz_number, open, paren_list, paren_list1, quoted,
-    sequence_set, sp, string, text,
+    raw_frames_alike, sequence_set, sp, string, text,
 };
 use crate::types::{IString, MailboxAttribute, Text};
 
@@ -420,6 +420,9 @@ fn other(number: Option<u32>) -> impl Fn(&[u8]) -> R<'_, Data<'_>> {
         let (rest, name) = atom(i)?;
         let body_len = rest.len() - line_end_len(rest);
         let (raw, end) = rest.split_at(body_len);
+        if !raw_frames_alike(raw) {
+            return fail(i);
+        }
         Ok((
             end,
             Data::Other {

@@ -344,7 +344,11 @@ fn rejects_malformed_responses() {
         }))
     ));
     for bad in [
-        &b"a1 PREAUTH hi\r\n"[..],
+        // Raw data whose literal is shorter than announced would not frame again (fuzzing).
+        &b"* ACL ACnLnn \" \xb3O*O\xff1\\\\\" {4}\r\n\xffC\n"[..],
+        b"* XYZ {5}\r\nab\r\n",
+        b"* XYZ a {3}\r\n",
+        b"a1 PREAUTH hi\r\n",
         b"a1 BYE x\r\n",
         b"* OK hi",
         b"a1 XYZ hi\r\n",
