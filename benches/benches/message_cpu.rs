@@ -11,7 +11,8 @@
 //!   cargo bench -p mailwire-benches --ignore-rust-version --bench message_cpu
 //! ```
 //!
-//! For each workload and corpus it prints each parser's median and fastest CPU time of one
+//! Arguments after `--` pick cells by substring (`-- full-decode/large`). For each workload
+//! and corpus it prints each parser's median and fastest CPU time of one
 //! pass over the corpus, its throughput, and mailwire's speed relative to it. Linux only (it
 //! reads `/proc/thread-self/schedstat`).
 // The cfg that enables the mail-parser comparison is set by the caller through RUSTFLAGS.
@@ -111,9 +112,17 @@ mod cpu {
             }
             return;
         }
+        // Other arguments pick cells by `workload/corpus` substring, as criterion filters do.
+        let filters: Vec<String> = std::env::args()
+            .skip(1)
+            .filter(|a| !a.starts_with('-'))
+            .collect();
         for (w, workload) in WORKLOADS.iter().enumerate() {
             for corpus in &corpora {
-                report(workload, corpus, &peers(w));
+                let cell = format!("{workload}/{}", corpus.name);
+                if filters.is_empty() || filters.iter().any(|f| cell.contains(f.as_str())) {
+                    report(workload, corpus, &peers(w));
+                }
             }
         }
     }
