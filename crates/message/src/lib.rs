@@ -68,4 +68,6 @@ pub use options::Options;
 pub use push::{Event, PushParser, RawField};
 pub use received::Received;
 pub use structure::BodyParts;
-pub use transfer::{Base64Problem, TransferEncoding, decode_base64, decode_quoted_printable};
+pub use transfer::{
+    Base64Problem, MAX_QP_WHITE_SPACE, TransferEncoding, decode_base64, decode_quoted_printable,
+};

@@ -7,8 +7,7 @@
 //! `message/rfc822`) is decoded as it streams and its decoded bytes feed a nested parser, up
 //! to [`Options::max_encoded_nesting`] levels. Memory is bounded by
 //! [`Options::max_header_bytes`] plus one delimiter line per nesting level, whatever the
-//! chunking. (One pathological case can differ from the slice parser: a quoted-printable run
-//! of more than 4096 white space characters is kept even where a line break would remove it.)
+//! chunking.
 //!
 //! Drain rule: after each [`PushParser::push`] or [`PushParser::finish`], call
 //! [`PushParser::poll_event`] until it returns `None`.

@@ -3,12 +3,7 @@
 //! [`decode_quoted_printable`](crate::decode_quoted_printable) on the whole body, however it
 //! is cut, holding only a bounded amount of state between chunks.
 
-use crate::transfer::{TransferEncoding, hex_value};
-
-/// The most white space held back while it may still be trimmed (quoted-printable rule 3) or
-/// turn out to be transport padding of a soft line break. A longer run is released as it is;
-/// only there can the output differ from decoding the whole body at once.
-const MAX_HELD: usize = 4096;
+use crate::transfer::{MAX_QP_WHITE_SPACE, TransferEncoding, hex_value};
 
 /// A decoder for one body.
 #[derive(Debug)]
@@ -136,20 +131,33 @@ enum Escape {
     Cr,
 }
 
-/// Quoted-printable, with white space before a line break removed (RFC 2045 §6.7 rule 3).
+/// Quoted-printable, with white space before a line break removed (RFC 2045 §6.7 rule 3)
+/// under the same bound as the slice decoder: a run of more than [`MAX_QP_WHITE_SPACE`]
+/// white space bytes is kept, so at most that much is ever held.
 #[derive(Debug, Default)]
 pub(crate) struct QpState {
     escape: Escape,
     /// White space after an `=` that may be transport padding.
     padding: Vec<u8>,
-    /// Decoded white space (and a CR after it) at the end of the output that a line break
-    /// would remove; bytes from escapes are never held here.
-    tail: Vec<u8>,
+    /// Decoded white space at the end of the output that a line break would remove; bytes
+    /// from escapes are never held here.
+    held: Vec<u8>,
+    /// A CR after `held`, kept back until the next byte shows whether it ends the line.
+    cr: bool,
+    /// The white space run at the end of the output grew past the bound: it stays, and the
+    /// rest of it goes out as it comes.
+    long_run: bool,
 }
 
 impl QpState {
+    /// The white space run ends before a byte that is not white space.
     fn release(&mut self, out: &mut Vec<u8>) {
-        out.append(&mut self.tail);
+        out.append(&mut self.held);
+        if self.cr {
+            out.push(b'\r');
+            self.cr = false;
+        }
+        self.long_run = false;
     }
 
     /// A decoded byte that no line break may remove.
@@ -162,33 +170,37 @@ impl QpState {
     fn plain(&mut self, c: u8, out: &mut Vec<u8>) {
         match c {
             b' ' | b'\t' => {
-                if self.tail.last() == Some(&b'\r') {
+                if self.cr {
                     self.release(out);
                 }
-                self.tail.push(c);
+                if self.long_run {
+                    out.push(c);
+                } else if self.held.len() < MAX_QP_WHITE_SPACE {
+                    self.held.push(c);
+                } else {
+                    out.append(&mut self.held);
+                    out.push(c);
+                    self.long_run = true;
+                }
             }
             b'\r' => {
-                if self.tail.last() == Some(&b'\r') {
+                if self.cr {
                     self.release(out);
                 }
-                self.tail.push(c);
+                self.cr = true;
             }
-            _ => {
-                self.release(out);
-                out.push(c);
-            }
-        }
-        if self.tail.len() > MAX_HELD {
-            self.release(out);
+            _ => self.protected(c, out),
         }
     }
 
     /// A hard line break: white space before it goes.
     fn line_break(&mut self, out: &mut Vec<u8>) {
-        if self.tail.last() == Some(&b'\r') {
+        self.held.clear();
+        if self.cr {
             out.push(b'\r');
+            self.cr = false;
         }
-        self.tail.clear();
+        self.long_run = false;
         out.push(b'\n');
     }
 
@@ -250,7 +262,7 @@ impl QpState {
                 }
             },
             Escape::Space => match c {
-                b' ' | b'\t' if self.padding.len() < MAX_HELD => self.padding.push(c),
+                b' ' | b'\t' if self.padding.len() < MAX_QP_WHITE_SPACE => self.padding.push(c),
                 b'\n' => self.soft_break(),
                 b'\r' => self.escape = Escape::Cr,
                 _ => {
@@ -328,12 +340,108 @@ mod tests {
         }
     }
 
+    /// Every input with a white space run of `n` bytes near the bound, in each place the
+    /// bound applies: before LF and CRLF, as transport padding after `=`, across a soft break,
+    /// after an escape, with a CR inside, and at the end of the body.
+    fn long_runs() -> Vec<Vec<u8>> {
+        let mut inputs = Vec::new();
+        for n in [
+            MAX_QP_WHITE_SPACE - 1,
+            MAX_QP_WHITE_SPACE,
+            MAX_QP_WHITE_SPACE + 1,
+            10_000,
+        ] {
+            for unit in [&b" "[..], b"\t", b" \t"] {
+                let run: Vec<u8> = unit.iter().copied().cycle().take(n).collect();
+                let shapes: [(&[u8], &[u8]); 12] = [
+                    (b"a", b"\n"),
+                    (b"a", b"\r\n"),
+                    (b"a=", b"\n"),
+                    (b"a=", b"\r\nb"),
+                    (b"a=", b""),
+                    (b"a=", b"x\n"),
+                    (b"a=20", b"\r\n"),
+                    (b"a \t=\r\n", b"\r\n"),
+                    (b"a\r", b"\r\n"),
+                    (b"a", b"\r \r\n"),
+                    (b"a", b"\r\r\n"),
+                    (b"a", b""),
+                ];
+                for (before, after) in shapes {
+                    inputs.push([before, &run, after].concat());
+                }
+            }
+        }
+        inputs
+    }
+
+    #[test]
+    fn quoted_printable_white_space_bound_known_answers() {
+        let qp = decode_quoted_printable;
+        let spaces = |n: usize| " ".repeat(n).into_bytes();
+        let max = MAX_QP_WHITE_SPACE;
+        assert_eq!(qp(&[b"a", &spaces(max)[..], b"\r\n"].concat()), b"a\r\n");
+        let kept = [b"a", &spaces(max + 1)[..], b"\r\n"].concat();
+        assert_eq!(qp(&kept), kept);
+        assert_eq!(qp(&[b"a=", &spaces(max)[..], b"\nb"].concat()), b"ab");
+        let literal = [b"a=", &spaces(max + 1)[..], b"\nb"].concat();
+        assert_eq!(qp(&literal), literal);
+        // The run counts across a soft break, and a CR of the line break is not part of it.
+        let split = [&spaces(max - 1)[..], b"=\r\n  \r\n"].concat();
+        assert_eq!(qp(&split), [&spaces(max + 1)[..], b"\r\n"].concat());
+        let split = [&spaces(max - 2)[..], b"=\r\n  \r\n"].concat();
+        assert_eq!(qp(&split), b"\r\n");
+    }
+
+    #[test]
+    fn quoted_printable_long_white_space_runs_any_cut() {
+        for s in long_runs() {
+            let want = decode_quoted_printable(&s);
+            let every: Vec<usize> = (0..s.len()).collect();
+            assert_eq!(
+                streamed(TransferEncoding::QuotedPrintable, &s, &every),
+                want
+            );
+            // One cut anywhere near the ends of the run and at intervals inside it.
+            let near_ends = (0..12).chain(s.len().saturating_sub(12)..=s.len());
+            for cut in near_ends.chain((0..s.len()).step_by(509)) {
+                assert_eq!(
+                    streamed(TransferEncoding::QuotedPrintable, &s, &[cut]),
+                    want,
+                    "cut at {cut} of {}",
+                    s.len()
+                );
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn quoted_printable_any_chunking(
             s in prop::collection::vec(prop::sample::select(&b"=\r\n \taF0g"[..]), 0..64),
             cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..8),
         ) {
+            let cuts = cuts_of(&s, &cuts);
+            prop_assert_eq!(
+                streamed(TransferEncoding::QuotedPrintable, &s, &cuts),
+                decode_quoted_printable(&s)
+            );
+        }
+
+        /// Runs of white space around the bound, mixed with the bytes that end or split them.
+        #[test]
+        fn quoted_printable_long_runs_any_chunking(
+            pieces in prop::collection::vec(
+                (prop::sample::select(&b" \t"[..]), MAX_QP_WHITE_SPACE - 3..MAX_QP_WHITE_SPACE + 3, prop::collection::vec(prop::sample::select(&b"=\r\n \taF0"[..]), 0..4)),
+                1..4,
+            ),
+            cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..8),
+        ) {
+            let mut s = Vec::new();
+            for (c, n, tail) in pieces {
+                s.extend(std::iter::repeat_n(c, n));
+                s.extend(tail);
+            }
             let cuts = cuts_of(&s, &cuts);
             prop_assert_eq!(
                 streamed(TransferEncoding::QuotedPrintable, &s, &cuts),

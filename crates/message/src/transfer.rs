@@ -324,9 +324,16 @@ fn zero_bytes(x: u64) -> u64 {
     x.wrapping_sub(ONES) & !x & (ONES << 7)
 }
 
+/// The longest run of white space that quoted-printable decoding removes before a line break
+/// (rule 3) or takes for transport padding between `=` and a line break (a soft line break);
+/// a longer run is kept as text. The bound lets a streaming decoder hold back at most this
+/// much while it waits to see what follows, and decode exactly as the slice decoder does.
+pub const MAX_QP_WHITE_SPACE: usize = 4096;
+
 /// Decodes quoted-printable (RFC 2045 §6.7): `=XX` escapes (either case), soft line breaks
 /// (`=` then optional transport padding then a line break), trailing white space on a line
-/// removed (rule 3); a `=` that starts no valid escape is kept as it is.
+/// removed (rule 3); a `=` that starts no valid escape is kept as it is. A run of white space
+/// longer than [`MAX_QP_WHITE_SPACE`] is neither removed nor taken for transport padding.
 pub fn decode_quoted_printable(s: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     // Decoded bytes below this length came from escapes and are never trimmed.
@@ -341,16 +348,7 @@ pub fn decode_quoted_printable(s: &[u8]) -> Vec<u8> {
             out.extend_from_slice(&s[i..p]);
         }
         if s[p] == b'\n' {
-            let cr = out.last() == Some(&b'\r') && out.len() > protect;
-            if cr {
-                out.pop();
-            }
-            while out.len() > protect && matches!(out.last(), Some(b' ' | b'\t')) {
-                out.pop();
-            }
-            if cr {
-                out.push(b'\r');
-            }
+            trim_line_end(&mut out, protect);
             out.push(b'\n');
             i = p + 1;
             continue;
@@ -366,15 +364,20 @@ pub fn decode_quoted_printable(s: &[u8]) -> Vec<u8> {
                 continue;
             }
         }
-        let mut k = p + 1;
-        while k < s.len() && (s[k] == b' ' || s[k] == b'\t') {
-            k += 1;
-        }
-        if k == s.len() {
+        // One byte past the bound is enough to tell that the run is too long.
+        let limit = s.len().min(p + 2 + MAX_QP_WHITE_SPACE);
+        let k = p
+            + 1
+            + s[p + 1..limit]
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'\t')
+                .count();
+        let padding_fits = k - (p + 1) <= MAX_QP_WHITE_SPACE;
+        if padding_fits && k == s.len() {
             i = k;
-        } else if s[k] == b'\n' {
+        } else if padding_fits && s[k] == b'\n' {
             i = k + 1;
-        } else if s[k] == b'\r' && s.get(k + 1) == Some(&b'\n') {
+        } else if padding_fits && s[k] == b'\r' && s.get(k + 1) == Some(&b'\n') {
             i = k + 2;
         } else {
             out.push(b'=');
@@ -383,6 +386,29 @@ pub fn decode_quoted_printable(s: &[u8]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// Rule 3 before a line feed: removes the white space run that ends the decoded text (before
+/// a CR there) unless it is longer than [`MAX_QP_WHITE_SPACE`]; bytes below `protect` came
+/// from escapes and stay.
+fn trim_line_end(out: &mut Vec<u8>, protect: usize) {
+    let mut end = out.len();
+    let cr = end > protect && out[end - 1] == b'\r';
+    if cr {
+        end -= 1;
+    }
+    let floor = protect.max(end.saturating_sub(MAX_QP_WHITE_SPACE + 1));
+    let run = out[floor..end]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    if run > 0 && run <= MAX_QP_WHITE_SPACE {
+        out.truncate(end - run);
+        if cr {
+            out.push(b'\r');
+        }
+    }
 }
 
 /// Hexadecimal digit values (either case); 0xFF for other bytes.

@@ -337,3 +337,39 @@ fn encoded_nesting_known_shapes_byte_by_byte() {
         assert_eq!((reached, limited), (i < 3, i == 3), "wrap {i}");
     }
 }
+
+/// Quoted-printable white space runs around the bound both decoders share, as a leaf body
+/// and inside an embedded message, cut in many places.
+#[test]
+fn quoted_printable_long_white_space_runs() {
+    let max = mailwire_message::MAX_QP_WHITE_SPACE;
+    for n in [max - 1, max, max + 1, 10_000] {
+        for unit in [" ", "\t", " \t", "\t \r"] {
+            let run: String = unit.chars().cycle().take(n).collect();
+            let body =
+                format!("a{run}\r\nb={run}\r\nc{run}\nd=\r\n{run}=\r\n{run}\r\ne{run}=x\r\n{run}");
+            let leaf = format!(
+                "Content-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n{body}"
+            );
+            let embedded = format!(
+                "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\
+                 Content-Transfer-Encoding: quoted-printable\r\n\r\nSubject: s\r\n\
+                 Content-Transfer-Encoding: quoted-printable\r\n\r\n{body}\r\n--b--\r\n"
+            );
+            for raw in [leaf, embedded] {
+                let raw = raw.as_bytes();
+                check(raw, &[], &opts());
+                check(
+                    raw,
+                    &(0..raw.len()).step_by(13).collect::<Vec<_>>(),
+                    &opts(),
+                );
+                check(
+                    raw,
+                    &(0..raw.len()).step_by(4093).collect::<Vec<_>>(),
+                    &opts(),
+                );
+            }
+        }
+    }
+}
