@@ -36,10 +36,11 @@ use crate::types::MailboxAttribute;
 /// assert!(matches!(cmd.body, CommandBody::Select { .. }));
 /// ```
 pub fn parse_command(frame: &[u8]) -> Result<Command<'_>, ParseError> {
-    all_consuming(command)
-        .parse(frame)
-        .map(|(_, c)| c)
-        .map_err(|e| ParseError::from_nom(frame, e))
+    match command(frame) {
+        Ok(([], c)) => Ok(c),
+        Ok((rest, _)) => Err(ParseError::new(frame, rest)),
+        Err(e) => Err(ParseError::from_nom(frame, e)),
+    }
 }
 
 /// A line the client sends during AUTHENTICATE.
@@ -81,12 +82,14 @@ pub fn parse_idle_done(line: &[u8]) -> Result<(), ParseError> {
         .map_err(|e| ParseError::from_nom(line, e))
 }
 
+/// A plain function rather than a nom chain: every command goes through it, and the layers of
+/// `map`/`terminated` each moved the whole `Command` value once more.
 pub(crate) fn command(i: &[u8]) -> R<'_, Command<'_>> {
-    map(
-        (terminated(imap_tag, sp), terminated(command_body, crlf)),
-        |(tag, body)| Command { tag, body },
-    )
-    .parse(i)
+    let (i, tag) = imap_tag(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, body) = command_body(i)?;
+    let (i, ()) = crlf(i)?;
+    Ok((i, Command { tag, body }))
 }
 
 fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::num::NonZeroU32;
 
 use nom::branch::alt;
-use nom::bytes::complete::{take, take_while, take_while_m_n, take_while1};
+use nom::bytes::complete::{take, take_while, take_while_m_n};
 use nom::character::complete::char;
 use nom::combinator::{map, map_res, opt, recognize, verify};
 use nom::error::{Error, ErrorKind};
@@ -111,25 +111,35 @@ pub fn nz_number(i: &[u8]) -> R<'_, NonZeroU32> {
     map_res(number, NonZeroU32::try_from).parse(i)
 }
 
+/// The longest non-empty run of bytes of class `class` that `i` starts with, and the rest. A
+/// plain loop: nom's `take_while1` goes through its generic position search and error paths.
+#[inline(always)]
+fn run1(i: &[u8], class: impl Fn(u8) -> bool) -> R<'_, &[u8]> {
+    let len = i.iter().position(|&b| !class(b)).unwrap_or(i.len());
+    if len == 0 {
+        return Err(nom::Err::Error(Error::new(i, ErrorKind::TakeWhile1)));
+    }
+    let (run, rest) = i.split_at(len);
+    Ok((rest, run))
+}
+
 /// `atom`.
 pub fn atom(i: &[u8]) -> R<'_, Atom<'_>> {
-    map(take_while1(is_atom_char), |a: &[u8]| {
-        Atom::unvalidated(str_of(a))
-    })
-    .parse(i)
+    let (rest, a) = run1(i, is_atom_char)?;
+    Ok((rest, Atom::unvalidated(str_of(a))))
 }
 
 /// `tag`.
 pub fn imap_tag(i: &[u8]) -> R<'_, Tag<'_>> {
-    map(take_while1(is_tag_char), |a: &[u8]| {
-        Tag::unvalidated(str_of(a))
-    })
-    .parse(i)
+    let (rest, a) = run1(i, is_tag_char)?;
+    Ok((rest, Tag::unvalidated(str_of(a))))
 }
 
 /// The bytes of a keyword: an atom compared case-insensitively by the caller.
 pub(crate) fn keyword(i: &[u8]) -> R<'_, &[u8]> {
-    take_while1(|b: u8| is_atom_char(b) && b != b'[' && b != b'<' && b != b'.').parse(i)
+    run1(i, |b: u8| {
+        is_atom_char(b) && b != b'[' && b != b'<' && b != b'.'
+    })
 }
 
 /// An uppercase copy of a keyword, kept on the stack. Names longer than any keyword come back
@@ -310,10 +320,10 @@ fn string_not_plain(i: &[u8]) -> R<'_, IString<'_>> {
 pub fn astring(i: &[u8]) -> R<'_, AString<'_>> {
     match i.first() {
         Some(b'"' | b'{') => string(i).map(|(r, s)| (r, AString::String(s))),
-        _ => map(take_while1(is_astring_char), |a: &[u8]| {
-            AString::Atom(AtomExt::unvalidated(str_of(a)))
-        })
-        .parse(i),
+        _ => {
+            let (rest, a) = run1(i, is_astring_char)?;
+            Ok((rest, AString::Atom(AtomExt::unvalidated(str_of(a)))))
+        }
     }
 }
 
@@ -339,13 +349,10 @@ pub fn mailbox(i: &[u8]) -> R<'_, Mailbox<'_>> {
 
 /// `list-mailbox`: list chars or a string.
 pub fn list_mailbox(i: &[u8]) -> R<'_, AString<'_>> {
-    alt((
-        map(take_while1(is_list_char), |a: &[u8]| {
-            AString::Atom(AtomExt::unvalidated(str_of(a)))
-        }),
-        map(string, AString::String),
-    ))
-    .parse(i)
+    match run1(i, is_list_char) {
+        Ok((rest, a)) => Ok((rest, AString::Atom(AtomExt::unvalidated(str_of(a))))),
+        Err(_) => string(i).map(|(r, s)| (r, AString::String(s))),
+    }
 }
 
 /// `text`: the rest of the line (possibly empty).
@@ -378,7 +385,14 @@ pub fn sequence_set(i: &[u8]) -> R<'_, SequenceSet> {
         return Ok((rest, SequenceSet::Saved));
     }
     let (mut i, first) = sequence(i)?;
-    let mut set = vec![first];
+    // Room for a few ranges at once when a second one follows, rather than growing from one.
+    let mut set = if i.first() == Some(&b',') {
+        let mut set = Vec::with_capacity(4);
+        set.push(first);
+        set
+    } else {
+        vec![first]
+    };
     while let Some((b',', rest)) = i.split_first() {
         let Ok((rest, next)) = sequence(rest) else {
             break;
@@ -435,6 +449,9 @@ where
         let mut out = Vec::new();
         match p.parse(i) {
             Ok((rest, first)) => {
+                // Sized once: growing from four elements moved longer lists (FETCH items,
+                // header names) through a reallocation.
+                out = Vec::with_capacity(if rest.first() == Some(&b' ') { 8 } else { 1 });
                 out.push(first);
                 i = rest;
                 while let Some((b' ', after)) = i.split_first() {
