@@ -13,7 +13,7 @@ use nom::sequence::{delimited, preceded, terminated};
 
 use super::fetch::fetch_items;
 use super::options::{list_return, list_selection, search_returns};
-use super::search::{MAX_DEPTH, search_args, search_key};
+use super::search::{MAX_DEPTH, search_args, search_keys};
 use super::{
     AppendData, AppendMessage, CatenatePart, Command, CommandBody, FetchModifier, ListSelection,
     SelectParam, SortCriterion, StatusItem, StoreKind,
@@ -487,7 +487,7 @@ fn sort(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
             opt(terminated(returns, sp)),
             paren_list1(criterion),
             preceded(sp, charset),
-            preceded(sp, separated_list1(sp, search_key(MAX_DEPTH))),
+            preceded(sp, |i| search_keys(MAX_DEPTH, i)),
         ),
         |(returns, criteria, charset, search)| CommandBody::Sort {
             uid,
@@ -505,7 +505,7 @@ fn thread(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
         (
             atom,
             preceded(sp, charset),
-            preceded(sp, separated_list1(sp, search_key(MAX_DEPTH))),
+            preceded(sp, |i| search_keys(MAX_DEPTH, i)),
         ),
         |(algorithm, charset, search)| CommandBody::Thread {
             uid,
