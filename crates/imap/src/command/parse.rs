@@ -22,9 +22,10 @@ use crate::error::ParseError;
 use crate::parse::core::{
     R, Upper, astring, atom, charset, crlf, date_time, fail, flag, flag_list, imap_tag, keyword,
     list_mailbox, literal, literal8, mailbox, nil, nstring, number64, nz_number, paren_list,
-    paren_list1, sequence_set, sp, string,
+    paren_list1, run1, sequence_set, sp, string,
 };
 use crate::types::MailboxAttribute;
+use crate::types::chars::is_atom_char;
 
 /// Parses one command frame (as delivered by the framer, line end included).
 ///
@@ -354,14 +355,23 @@ fn create(i: &[u8]) -> R<'_, CommandBody<'_>> {
 }
 
 pub(crate) fn status_item(i: &[u8]) -> R<'_, StatusItem<'_>> {
-    let (rest, a) = atom(i)?;
-    // Uppercased once and compared whole, rather than compared case-insensitively per name.
-    let upper = Upper::new(a.as_str().as_bytes());
-    let known = StatusItem::NAMES
-        .iter()
-        .find(|(n, _)| n.as_bytes() == upper.as_bytes())
-        .map(|(_, v)| v.clone());
-    Ok((rest, known.unwrap_or(StatusItem::Other(a))))
+    // Uppercased once and matched whole; only an unknown name is made into an atom.
+    let (rest, name) = run1(i, is_atom_char)?;
+    let known = match Upper::new(name).as_bytes() {
+        b"MESSAGES" => StatusItem::Messages,
+        b"RECENT" => StatusItem::Recent,
+        b"UIDNEXT" => StatusItem::UidNext,
+        b"UIDVALIDITY" => StatusItem::UidValidity,
+        b"UNSEEN" => StatusItem::Unseen,
+        b"DELETED" => StatusItem::Deleted,
+        b"DELETED-STORAGE" => StatusItem::DeletedStorage,
+        b"SIZE" => StatusItem::Size,
+        b"HIGHESTMODSEQ" => StatusItem::HighestModSeq,
+        b"APPENDLIMIT" => StatusItem::AppendLimit,
+        b"MAILBOXID" => StatusItem::MailboxId,
+        _ => return atom(i).map(|(r, a)| (r, StatusItem::Other(a))),
+    };
+    Ok((rest, known))
 }
 
 /// RFC 9051 §9 `list-select-opts`: RECURSIVEMATCH only modifies another selection option, so

@@ -114,7 +114,7 @@ pub fn nz_number(i: &[u8]) -> R<'_, NonZeroU32> {
 /// The longest non-empty run of bytes of class `class` that `i` starts with, and the rest. A
 /// plain loop: nom's `take_while1` goes through its generic position search and error paths.
 #[inline(always)]
-fn run1(i: &[u8], class: impl Fn(u8) -> bool) -> R<'_, &[u8]> {
+pub(crate) fn run1(i: &[u8], class: impl Fn(u8) -> bool) -> R<'_, &[u8]> {
     let len = i.iter().position(|&b| !class(b)).unwrap_or(i.len());
     if len == 0 {
         return Err(nom::Err::Error(Error::new(i, ErrorKind::TakeWhile1)));
@@ -407,7 +407,12 @@ pub fn sequence_set(i: &[u8]) -> R<'_, SequenceSet> {
 pub fn flag(i: &[u8]) -> R<'_, Flag<'_>> {
     match i {
         [b'\\', b'*', rest @ ..] => Ok((rest, Flag::Wildcard)),
-        [b'\\', rest @ ..] => map(atom, Flag::system).parse(rest),
+        [b'\\', rest @ ..] => {
+            let (after, name) = run1(rest, is_atom_char)?;
+            let flag = Flag::system_known(name)
+                .unwrap_or_else(|| Flag::Extension(Atom::unvalidated(str_of(name))));
+            Ok((after, flag))
+        }
         _ => map(atom, Flag::Keyword).parse(i),
     }
 }
