@@ -20,9 +20,9 @@ use super::{
 };
 use crate::error::ParseError;
 use crate::parse::core::{
-    R, Upper, astring, atom, charset, crlf, date_time, fail, flag, flag_list, imap_tag, keyword,
-    list_mailbox, literal, literal8, mailbox, nil, nstring, number64, nz_number, paren_list,
-    paren_list1, run1, sequence_set, sp, string,
+    R, Upper, astring, atom, charset, crlf, date_time, fail, flag, flag_list, imap_tag,
+    keyword_upper, list_mailbox, literal, literal8, mailbox, nil, nstring, number64, nz_number,
+    paren_list, paren_list1, run1, sequence_set, sp, string,
 };
 use crate::types::MailboxAttribute;
 use crate::types::chars::is_atom_char;
@@ -94,8 +94,7 @@ pub(crate) fn command(i: &[u8]) -> R<'_, Command<'_>> {
 }
 
 fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
-    let (rest, name) = keyword(i)?;
-    let upper = Upper::new(name);
+    let (rest, (name, upper)) = keyword_upper(i)?;
     let simple = match upper.as_bytes() {
         b"CAPABILITY" => Some(CommandBody::Capability),
         b"NOOP" => Some(CommandBody::Noop),
@@ -444,8 +443,9 @@ fn append(i: &[u8]) -> R<'_, CommandBody<'_>> {
 }
 
 fn uid_command(i: &[u8]) -> R<'_, CommandBody<'_>> {
-    let (rest, name) = terminated(keyword, sp).parse(i)?;
-    match Upper::new(name).as_bytes() {
+    let (rest, (_, upper)) = keyword_upper(i)?;
+    let (rest, ()) = sp(rest)?;
+    match upper.as_bytes() {
         b"COPY" => map(set_mailbox, |(set, mailbox)| CommandBody::Copy {
             uid: true,
             set,
@@ -535,20 +535,26 @@ fn fetch(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
         ),
         value(FetchModifier::Vanished, tag_no_case("VANISHED")),
     ));
-    map(
-        (
-            sequence_set,
-            preceded(sp, fetch_items),
-            opt(preceded(sp, paren_list1(modifier))),
-        ),
-        |(set, items, modifiers)| CommandBody::Fetch {
+    let (rest, set) = sequence_set(i)?;
+    let (rest, ()) = sp(rest)?;
+    let (rest, items) = fetch_items(rest)?;
+    // Modifiers are rare: only a space and a parenthesis start them.
+    let (rest, modifiers) = match rest {
+        [b' ', b'(', ..] => match paren_list1(modifier).parse(&rest[1..]) {
+            Ok((r, m)) => (r, m),
+            Err(_) => (rest, Vec::new()),
+        },
+        _ => (rest, Vec::new()),
+    };
+    Ok((
+        rest,
+        CommandBody::Fetch {
             uid,
             set,
             items,
-            modifiers: modifiers.unwrap_or_default(),
+            modifiers,
         },
-    )
-    .parse(i)
+    ))
 }
 
 fn store(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {

@@ -9,7 +9,7 @@ use nom::sequence::preceded;
 
 use crate::encode::Writer;
 use crate::parse::core::{
-    R, Upper, astring, atom, date, fail, flag, keyword, number, number64, quoted, sequence_set, sp,
+    R, astring, atom, date, fail, flag, keyword_upper, number, number64, quoted, sequence_set, sp,
 };
 use crate::types::{AString, Atom, Date, Flag, IString, SequenceSet, static_enum};
 
@@ -218,9 +218,9 @@ fn search_key_at(depth: usize, i: &[u8]) -> R<'_, SearchKey<'_>> {
         }
         _ => {}
     }
-    let (rest, name) = keyword(i)?;
-    // Uppercased once, then one `match` (a switch on the length) instead of table scans.
-    let upper = Upper::new(name);
+    // Uppercased as it is read, then one `match` (a switch on the length) instead of table
+    // scans.
+    let (rest, (_, upper)) = keyword_upper(i)?;
     let name = upper.as_bytes();
     let arg = match name {
         b"ALL" => return Ok((rest, K::All)),

@@ -12,7 +12,8 @@ use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
 use crate::types::chars::{
-    is_astring_char, is_atom_char, is_char8, is_list_char, is_tag_char, is_text_char,
+    is_astring_char, is_atom_char, is_char8, is_keyword_char, is_list_char, is_tag_char,
+    is_text_char,
 };
 use crate::types::{
     AString, Atom, AtomExt, Date, DateTime, Flag, IString, Literal, LiteralMode, Mailbox, Quoted,
@@ -29,7 +30,7 @@ pub(crate) fn fail<T>(i: &[u8]) -> R<'_, T> {
 /// One expected byte. Written out rather than `char(c)`: these run between every two tokens,
 /// and nom's generic version does not inline into the callers.
 #[inline]
-fn byte(i: &[u8], c: u8) -> R<'_, ()> {
+pub(crate) fn byte(i: &[u8], c: u8) -> R<'_, ()> {
     match i.split_first() {
         Some((&b, rest)) if b == c => Ok((rest, ())),
         _ => fail(i),
@@ -137,9 +138,18 @@ pub fn imap_tag(i: &[u8]) -> R<'_, Tag<'_>> {
 
 /// The bytes of a keyword: an atom compared case-insensitively by the caller.
 pub(crate) fn keyword(i: &[u8]) -> R<'_, &[u8]> {
-    run1(i, |b: u8| {
-        is_atom_char(b) && b != b'[' && b != b'<' && b != b'.'
-    })
+    run1(i, is_keyword_char)
+}
+
+/// A keyword and its uppercase copy, made in one pass (see `Upper`).
+#[inline]
+pub(crate) fn keyword_upper(i: &[u8]) -> R<'_, (&[u8], Upper)> {
+    let (upper, len) = Upper::scan(i, is_keyword_char);
+    if len == 0 {
+        return Err(nom::Err::Error(Error::new(i, ErrorKind::TakeWhile1)));
+    }
+    let (name, rest) = i.split_at(len);
+    Ok((rest, (name, upper)))
 }
 
 /// An uppercase copy of a keyword, kept on the stack. Names longer than any keyword come back
@@ -163,6 +173,24 @@ impl Upper {
         Self { buf, len }
     }
 
+    /// The uppercase copy of the run of bytes of class `class` that `i` starts with, and the
+    /// length of that run: one pass where scanning and then copying took two.
+    #[inline]
+    pub(crate) fn scan(i: &[u8], class: impl Fn(u8) -> bool) -> (Self, usize) {
+        let mut buf = [0u8; 32];
+        let mut n = 0;
+        for (d, &b) in buf.iter_mut().zip(i) {
+            if !class(b) {
+                return (Self { buf, len: n }, n);
+            }
+            *d = b.to_ascii_uppercase();
+            n += 1;
+        }
+        // Longer than any name: counted to its end, and matches nothing.
+        let more = i[n..].iter().take_while(|&&b| class(b)).count();
+        let len = if more == 0 { n } else { 0 };
+        (Self { buf, len }, n + more)
+    }
     pub(crate) fn as_bytes(&self) -> &[u8] {
         &self.buf[..self.len]
     }
