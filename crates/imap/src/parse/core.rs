@@ -527,24 +527,40 @@ fn year(i: &[u8]) -> R<'_, u16> {
     .parse(i)
 }
 
+/// `d-Mon-yyyy`, written out: SEARCH dates went through four layers of `map_res` and a string
+/// parse per number.
 fn date_text(i: &[u8]) -> R<'_, Date> {
-    map_res(
-        (
-            map_res(
-                take_while_m_n(1, 2, |b: u8| b.is_ascii_digit()),
-                |d: &[u8]| str_of(d).parse::<u8>(),
-            ),
-            preceded(char('-'), date_month),
-            preceded(char('-'), year),
-        ),
-        |(d, m, y)| Date::new(y, m, d),
-    )
-    .parse(i)
+    let day_len = i.iter().take(2).take_while(|b| b.is_ascii_digit()).count();
+    if day_len == 0 {
+        return fail(i);
+    }
+    let day = i[..day_len].iter().fold(0u8, |n, &d| n * 10 + (d - b'0'));
+    let (r, ()) = byte(&i[day_len..], b'-')?;
+    let Some(month) = r.get(..3).and_then(Date::month_from_name) else {
+        return fail(r);
+    };
+    let (r, ()) = byte(&r[3..], b'-')?;
+    let year = match r.get(..4) {
+        Some(y) if y.iter().all(u8::is_ascii_digit) => {
+            y.iter().fold(0u16, |n, &d| n * 10 + u16::from(d - b'0'))
+        }
+        _ => return fail(r),
+    };
+    match Date::new(year, month, day) {
+        Ok(d) => Ok((&r[4..], d)),
+        Err(_) => fail(i),
+    }
 }
 
 /// `date`: `d-Mon-yyyy`, optionally quoted.
 pub fn date(i: &[u8]) -> R<'_, Date> {
-    alt((date_text, delimited(char('"'), date_text, char('"')))).parse(i)
+    if let Ok(d) = date_text(i) {
+        return Ok(d);
+    }
+    let (inner, ()) = byte(i, b'"')?;
+    let (r, d) = date_text(inner)?;
+    let (r, ()) = byte(r, b'"')?;
+    Ok((r, d))
 }
 
 /// `date-time`: `"dd-Mon-yyyy hh:mm:ss +zzzz"`.
