@@ -557,24 +557,36 @@ fn fetch(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
     ))
 }
 
+/// `i` starts with `word` in any case.
+fn starts_with_no_case(i: &[u8], word: &[u8]) -> bool {
+    i.get(..word.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
+}
+
 fn store(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
-    let unchanged = delimited(tag_no_case("(UNCHANGEDSINCE "), number64, char(')'));
-    let kind = alt((
-        value(StoreKind::Add, char('+')),
-        value(StoreKind::Remove, char('-')),
-        value(StoreKind::Replace, tag("")),
-    ));
-    let flags = alt((flag_list, separated_list1(sp, flag)));
-    map(
-        (
-            sequence_set,
-            opt(preceded(sp, unchanged)),
-            preceded(sp, kind),
-            tag_no_case("FLAGS"),
-            map(opt(tag_no_case(".SILENT")), |s| s.is_some()),
-            preceded(sp, flags),
-        ),
-        |(set, unchanged_since, kind, _, silent, flags)| CommandBody::Store {
+    let (rest, set) = sequence_set(i)?;
+    let unchanged = preceded(
+        sp,
+        delimited(tag_no_case("(UNCHANGEDSINCE "), number64, char(')')),
+    );
+    let (rest, unchanged_since) = opt(unchanged).parse(rest)?;
+    let (rest, ()) = sp(rest)?;
+    let (rest, kind) = match rest.split_first() {
+        Some((b'+', r)) => (r, StoreKind::Add),
+        Some((b'-', r)) => (r, StoreKind::Remove),
+        _ => (rest, StoreKind::Replace),
+    };
+    if !starts_with_no_case(rest, b"FLAGS") {
+        return fail(rest);
+    }
+    let rest = &rest[5..];
+    let silent = starts_with_no_case(rest, b".SILENT");
+    let rest = if silent { &rest[7..] } else { rest };
+    let (rest, ()) = sp(rest)?;
+    let (rest, flags) = alt((flag_list, separated_list1(sp, flag))).parse(rest)?;
+    Ok((
+        rest,
+        CommandBody::Store {
             uid,
             set,
             unchanged_since,
@@ -582,8 +594,7 @@ fn store(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
             silent,
             flags,
         },
-    )
-    .parse(i)
+    ))
 }
 
 pub(crate) type IdFieldsRef<'a> =
