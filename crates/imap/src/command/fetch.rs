@@ -7,11 +7,11 @@ use nom::branch::alt;
 use nom::bytes::complete::tag_no_case;
 use nom::character::complete::char;
 use nom::combinator::{map, opt, value};
-use nom::multi::separated_list1;
 use nom::sequence::{delimited, preceded};
 
 use crate::encode::Writer;
-use crate::parse::core::{R, Upper, fail, header_list, number, nz_number, paren_list1, sp};
+use crate::parse::core::{R, Upper, byte, fail, header_list, number, nz_number, paren_list1, sp};
+use crate::types::chars::{is_fetch_name_char, is_section_name_char};
 use crate::types::{AString, static_enum, static_struct};
 
 /// What FETCH asks for.
@@ -142,12 +142,9 @@ impl crate::types::IntoStatic for Partial {
 
 fn section_text(i: &[u8]) -> R<'_, SectionText<'_>> {
     // Dispatch on the whole name (letters and dots) instead of trying each spelling in turn.
-    let len = i
-        .iter()
-        .take_while(|b| b.is_ascii_alphabetic() || **b == b'.')
-        .count();
-    let (name, rest) = i.split_at(len);
-    match Upper::new(name).as_bytes() {
+    let (upper, len) = Upper::scan(i, is_section_name_char);
+    let rest = &i[len..];
+    match upper.as_bytes() {
         b"HEADER.FIELDS.NOT" => {
             map(preceded(sp, header_list), SectionText::HeaderFieldsNot).parse(rest)
         }
@@ -159,27 +156,53 @@ fn section_text(i: &[u8]) -> R<'_, SectionText<'_>> {
     }
 }
 
+/// `1.2.3`: a loop rather than `separated_list1`; a `.` not followed by a number is left to
+/// the caller (it may start the section text).
 fn part_numbers(i: &[u8]) -> R<'_, Vec<NonZeroU32>> {
-    separated_list1(char('.'), nz_number).parse(i)
+    let (mut i, first) = nz_number(i)?;
+    let mut parts = vec![first];
+    while let Some((b'.', after)) = i.split_first() {
+        let Ok((rest, n)) = nz_number(after) else {
+            break;
+        };
+        parts.push(n);
+        i = rest;
+    }
+    Ok((i, parts))
+}
+
+/// What is between the brackets of a section, if it is not empty.
+fn section_inner(i: &[u8]) -> Option<(&[u8], Section<'_>)> {
+    if let Ok((rest, part)) = part_numbers(i) {
+        let (rest, text) = match rest.split_first() {
+            Some((b'.', after)) => match section_text(after) {
+                Ok((r, t)) => (r, Some(t)),
+                Err(_) => (rest, None),
+            },
+            _ => (rest, None),
+        };
+        return Some((rest, Section { part, text }));
+    }
+    let (rest, t) = section_text(i).ok()?;
+    Some((
+        rest,
+        Section {
+            part: Vec::new(),
+            text: Some(t),
+        },
+    ))
 }
 
 /// `section`: `[...]`.
 pub(crate) fn section(i: &[u8]) -> R<'_, Section<'_>> {
-    let inner = alt((
-        map(
-            (part_numbers, opt(preceded(char('.'), section_text))),
-            |(part, text)| Section { part, text },
-        ),
-        map(section_text, |t| Section {
-            part: Vec::new(),
-            text: Some(t),
-        }),
-    ));
-    map(
-        delimited(char('['), opt(inner), char(']')),
-        Option::unwrap_or_default,
-    )
-    .parse(i)
+    let Some((b'[', inner)) = i.split_first() else {
+        return fail(i);
+    };
+    let (rest, section) = section_inner(inner).unwrap_or((inner, Section::default()));
+    match rest.split_first() {
+        Some((b']', rest)) => Ok((rest, section)),
+        _ => fail(rest),
+    }
 }
 
 /// `section-binary`: `[part]`.
@@ -191,30 +214,36 @@ pub(crate) fn section_binary(i: &[u8]) -> R<'_, Vec<NonZeroU32>> {
     .parse(i)
 }
 
-fn partial(i: &[u8]) -> R<'_, Partial> {
-    map(
-        delimited(
-            char('<'),
-            (number, preceded(char('.'), nz_number)),
-            char('>'),
-        ),
-        |(offset, len)| Partial {
+/// `<offset.length>`, if `i` starts with one.
+fn partial(i: &[u8]) -> Option<(&[u8], Partial)> {
+    let (i, ()) = byte(i, b'<').ok()?;
+    let (i, offset) = number(i).ok()?;
+    let (i, ()) = byte(i, b'.').ok()?;
+    let (i, length) = nz_number(i).ok()?;
+    let (i, ()) = byte(i, b'>').ok()?;
+    Some((
+        i,
+        Partial {
             offset,
-            length: Some(len),
+            length: Some(length),
         },
-    )
-    .parse(i)
+    ))
+}
+
+/// A partial if one follows, and the rest.
+fn opt_partial(i: &[u8]) -> (&[u8], Option<Partial>) {
+    match partial(i) {
+        Some((rest, p)) => (rest, Some(p)),
+        None => (i, None),
+    }
 }
 
 pub(crate) fn fetch_attribute(i: &[u8]) -> R<'_, FetchAttribute<'_>> {
     use FetchAttribute as F;
     // Dispatch on the name: letters, digits and dots up to `[`, `<`, space or `)`.
-    let len = i
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'.')
-        .count();
+    let (upper, len) = Upper::scan(i, is_fetch_name_char);
     let (name, rest) = i.split_at(len);
-    let simple = match Upper::new(name).as_bytes() {
+    let simple = match upper.as_bytes() {
         b"ENVELOPE" => F::Envelope,
         b"FLAGS" => F::Flags,
         b"INTERNALDATE" => F::InternalDate,
@@ -237,25 +266,29 @@ pub(crate) fn fetch_attribute(i: &[u8]) -> R<'_, FetchAttribute<'_>> {
         b"BODY" if rest.first() != Some(&b'[') => F::Body,
         b"BODY" | b"BODY.PEEK" => {
             let peek = name.len() > 4;
-            return map((section, opt(partial)), |(section, partial)| {
+            let (rest, section) = section(rest)?;
+            let (rest, partial) = opt_partial(rest);
+            return Ok((
+                rest,
                 F::BodySection {
                     peek,
                     section,
                     partial,
-                }
-            })
-            .parse(rest);
+                },
+            ));
         }
         b"BINARY" | b"BINARY.PEEK" => {
             let peek = name.len() > 6;
-            return map((section_binary, opt(partial)), |(part, partial)| {
+            let (rest, part) = section_binary(rest)?;
+            let (rest, partial) = opt_partial(rest);
+            return Ok((
+                rest,
                 F::Binary {
                     peek,
                     part,
                     partial,
-                }
-            })
-            .parse(rest);
+                },
+            ));
         }
         b"BINARY.SIZE" => return map(section_binary, |part| F::BinarySize { part }).parse(rest),
         _ => return fail(i),

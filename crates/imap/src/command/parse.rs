@@ -13,18 +13,19 @@ use nom::sequence::{delimited, preceded, terminated};
 
 use super::fetch::fetch_items;
 use super::options::{list_return, list_selection, search_returns};
-use super::search::{MAX_DEPTH, search_args, search_key};
+use super::search::{MAX_DEPTH, search_args, search_keys};
 use super::{
     AppendData, AppendMessage, CatenatePart, Command, CommandBody, FetchModifier, ListSelection,
     SelectParam, SortCriterion, StatusItem, StoreKind,
 };
 use crate::error::ParseError;
 use crate::parse::core::{
-    R, Upper, astring, atom, charset, crlf, date_time, fail, flag, flag_list, imap_tag, keyword,
-    list_mailbox, literal, literal8, mailbox, nil, nstring, number64, nz_number, paren_list,
-    paren_list1, raw_frames_alike, sequence_set, sp, string,
+    R, Upper, astring, atom, charset, crlf, date_time, fail, flag, flag_list, imap_tag,
+    keyword_upper, list_mailbox, literal, literal8, mailbox, nil, nstring, number64, nz_number,
+    paren_list, paren_list1, raw_frames_alike, run1, sequence_set, sp, string,
 };
 use crate::types::MailboxAttribute;
+use crate::types::chars::is_atom_char;
 
 /// Parses one command frame (as delivered by the framer, line end included).
 ///
@@ -36,10 +37,11 @@ use crate::types::MailboxAttribute;
 /// assert!(matches!(cmd.body, CommandBody::Select { .. }));
 /// ```
 pub fn parse_command(frame: &[u8]) -> Result<Command<'_>, ParseError> {
-    all_consuming(command)
-        .parse(frame)
-        .map(|(_, c)| c)
-        .map_err(|e| ParseError::from_nom(frame, e))
+    match command(frame) {
+        Ok(([], c)) => Ok(c),
+        Ok((rest, _)) => Err(ParseError::new(frame, rest)),
+        Err(e) => Err(ParseError::from_nom(frame, e)),
+    }
 }
 
 /// A line the client sends during AUTHENTICATE.
@@ -81,17 +83,18 @@ pub fn parse_idle_done(line: &[u8]) -> Result<(), ParseError> {
         .map_err(|e| ParseError::from_nom(line, e))
 }
 
+/// A plain function rather than a nom chain: every command goes through it, and the layers of
+/// `map`/`terminated` each moved the whole `Command` value once more.
 pub(crate) fn command(i: &[u8]) -> R<'_, Command<'_>> {
-    map(
-        (terminated(imap_tag, sp), terminated(command_body, crlf)),
-        |(tag, body)| Command { tag, body },
-    )
-    .parse(i)
+    let (i, tag) = imap_tag(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, body) = command_body(i)?;
+    let (i, ()) = crlf(i)?;
+    Ok((i, Command { tag, body }))
 }
 
 fn command_body(i: &[u8]) -> R<'_, CommandBody<'_>> {
-    let (rest, name) = keyword(i)?;
-    let upper = Upper::new(name);
+    let (rest, (name, upper)) = keyword_upper(i)?;
     let simple = match upper.as_bytes() {
         b"CAPABILITY" => Some(CommandBody::Capability),
         b"NOOP" => Some(CommandBody::Noop),
@@ -351,14 +354,23 @@ fn create(i: &[u8]) -> R<'_, CommandBody<'_>> {
 }
 
 pub(crate) fn status_item(i: &[u8]) -> R<'_, StatusItem<'_>> {
-    let (rest, a) = atom(i)?;
-    // Uppercased once and compared whole, rather than compared case-insensitively per name.
-    let upper = Upper::new(a.as_str().as_bytes());
-    let known = StatusItem::NAMES
-        .iter()
-        .find(|(n, _)| n.as_bytes() == upper.as_bytes())
-        .map(|(_, v)| v.clone());
-    Ok((rest, known.unwrap_or(StatusItem::Other(a))))
+    // Uppercased once and matched whole; only an unknown name is made into an atom.
+    let (rest, name) = run1(i, is_atom_char)?;
+    let known = match Upper::new(name).as_bytes() {
+        b"MESSAGES" => StatusItem::Messages,
+        b"RECENT" => StatusItem::Recent,
+        b"UIDNEXT" => StatusItem::UidNext,
+        b"UIDVALIDITY" => StatusItem::UidValidity,
+        b"UNSEEN" => StatusItem::Unseen,
+        b"DELETED" => StatusItem::Deleted,
+        b"DELETED-STORAGE" => StatusItem::DeletedStorage,
+        b"SIZE" => StatusItem::Size,
+        b"HIGHESTMODSEQ" => StatusItem::HighestModSeq,
+        b"APPENDLIMIT" => StatusItem::AppendLimit,
+        b"MAILBOXID" => StatusItem::MailboxId,
+        _ => return atom(i).map(|(r, a)| (r, StatusItem::Other(a))),
+    };
+    Ok((rest, known))
 }
 
 /// RFC 9051 §9 `list-select-opts`: RECURSIVEMATCH only modifies another selection option, so
@@ -431,8 +443,9 @@ fn append(i: &[u8]) -> R<'_, CommandBody<'_>> {
 }
 
 fn uid_command(i: &[u8]) -> R<'_, CommandBody<'_>> {
-    let (rest, name) = terminated(keyword, sp).parse(i)?;
-    match Upper::new(name).as_bytes() {
+    let (rest, (_, upper)) = keyword_upper(i)?;
+    let (rest, ()) = sp(rest)?;
+    match upper.as_bytes() {
         b"COPY" => map(set_mailbox, |(set, mailbox)| CommandBody::Copy {
             uid: true,
             set,
@@ -484,7 +497,7 @@ fn sort(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
             opt(terminated(returns, sp)),
             paren_list1(criterion),
             preceded(sp, charset),
-            preceded(sp, separated_list1(sp, search_key(MAX_DEPTH))),
+            preceded(sp, |i| search_keys(MAX_DEPTH, i)),
         ),
         |(returns, criteria, charset, search)| CommandBody::Sort {
             uid,
@@ -502,7 +515,7 @@ fn thread(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
         (
             atom,
             preceded(sp, charset),
-            preceded(sp, separated_list1(sp, search_key(MAX_DEPTH))),
+            preceded(sp, |i| search_keys(MAX_DEPTH, i)),
         ),
         |(algorithm, charset, search)| CommandBody::Thread {
             uid,
@@ -522,40 +535,58 @@ fn fetch(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
         ),
         value(FetchModifier::Vanished, tag_no_case("VANISHED")),
     ));
-    map(
-        (
-            sequence_set,
-            preceded(sp, fetch_items),
-            opt(preceded(sp, paren_list1(modifier))),
-        ),
-        |(set, items, modifiers)| CommandBody::Fetch {
+    let (rest, set) = sequence_set(i)?;
+    let (rest, ()) = sp(rest)?;
+    let (rest, items) = fetch_items(rest)?;
+    // Modifiers are rare: only a space and a parenthesis start them.
+    let (rest, modifiers) = match rest {
+        [b' ', b'(', ..] => match paren_list1(modifier).parse(&rest[1..]) {
+            Ok((r, m)) => (r, m),
+            Err(_) => (rest, Vec::new()),
+        },
+        _ => (rest, Vec::new()),
+    };
+    Ok((
+        rest,
+        CommandBody::Fetch {
             uid,
             set,
             items,
-            modifiers: modifiers.unwrap_or_default(),
+            modifiers,
         },
-    )
-    .parse(i)
+    ))
+}
+
+/// `i` starts with `word` in any case.
+fn starts_with_no_case(i: &[u8], word: &[u8]) -> bool {
+    i.get(..word.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn store(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
-    let unchanged = delimited(tag_no_case("(UNCHANGEDSINCE "), number64, char(')'));
-    let kind = alt((
-        value(StoreKind::Add, char('+')),
-        value(StoreKind::Remove, char('-')),
-        value(StoreKind::Replace, tag("")),
-    ));
-    let flags = alt((flag_list, separated_list1(sp, flag)));
-    map(
-        (
-            sequence_set,
-            opt(preceded(sp, unchanged)),
-            preceded(sp, kind),
-            tag_no_case("FLAGS"),
-            map(opt(tag_no_case(".SILENT")), |s| s.is_some()),
-            preceded(sp, flags),
-        ),
-        |(set, unchanged_since, kind, _, silent, flags)| CommandBody::Store {
+    let (rest, set) = sequence_set(i)?;
+    let unchanged = preceded(
+        sp,
+        delimited(tag_no_case("(UNCHANGEDSINCE "), number64, char(')')),
+    );
+    let (rest, unchanged_since) = opt(unchanged).parse(rest)?;
+    let (rest, ()) = sp(rest)?;
+    let (rest, kind) = match rest.split_first() {
+        Some((b'+', r)) => (r, StoreKind::Add),
+        Some((b'-', r)) => (r, StoreKind::Remove),
+        _ => (rest, StoreKind::Replace),
+    };
+    if !starts_with_no_case(rest, b"FLAGS") {
+        return fail(rest);
+    }
+    let rest = &rest[5..];
+    let silent = starts_with_no_case(rest, b".SILENT");
+    let rest = if silent { &rest[7..] } else { rest };
+    let (rest, ()) = sp(rest)?;
+    let (rest, flags) = alt((flag_list, separated_list1(sp, flag))).parse(rest)?;
+    Ok((
+        rest,
+        CommandBody::Store {
             uid,
             set,
             unchanged_since,
@@ -563,8 +594,7 @@ fn store(uid: bool, i: &[u8]) -> R<'_, CommandBody<'_>> {
             silent,
             flags,
         },
-    )
-    .parse(i)
+    ))
 }
 
 pub(crate) type IdFieldsRef<'a> =

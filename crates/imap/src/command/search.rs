@@ -4,14 +4,12 @@
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::tag_no_case;
-use nom::character::complete::char;
 use nom::combinator::{map, opt};
-use nom::multi::separated_list1;
-use nom::sequence::{delimited, preceded};
+use nom::sequence::preceded;
 
 use crate::encode::Writer;
 use crate::parse::core::{
-    R, Upper, astring, atom, date, fail, flag, keyword, number, number64, quoted, sequence_set, sp,
+    R, astring, atom, date, fail, flag, keyword_upper, number, number64, quoted, sequence_set, sp,
 };
 use crate::types::{AString, Atom, Date, Flag, IString, SequenceSet, static_enum};
 
@@ -153,18 +151,6 @@ const FLAG_KEYS: [(&str, SearchKey<'static>); 15] = [
 
 const STRING_KEYS: [&str; 7] = ["BCC", "BODY", "CC", "FROM", "SUBJECT", "TEXT", "TO"];
 
-fn string_key(index: usize, s: AString<'_>) -> SearchKey<'_> {
-    match index {
-        0 => SearchKey::Bcc(s),
-        1 => SearchKey::Body(s),
-        2 => SearchKey::Cc(s),
-        3 => SearchKey::From(s),
-        4 => SearchKey::Subject(s),
-        5 => SearchKey::Text(s),
-        _ => SearchKey::To(s),
-    }
-}
-
 type DateKey = fn(Date) -> SearchKey<'static>;
 const DATE_KEYS: [(&str, DateKey); 9] = [
     ("BEFORE", SearchKey::Before),
@@ -186,98 +172,146 @@ const NUMBER_KEYS: [(&str, NumberKey); 4] = [
     ("YOUNGER", SearchKey::Younger),
 ];
 
-/// `name` is uppercase.
-fn find<T: Copy>(table: &[(&str, T)], name: &[u8]) -> Option<T> {
-    table
-        .iter()
-        .find(|(n, _)| n.as_bytes() == name)
-        .map(|(_, v)| *v)
+/// `search-key *(SP search-key)`, as one loop (nom's `separated_list1` with a closure per key
+/// cost more than most keys take to parse).
+pub(crate) fn search_keys(depth: usize, i: &[u8]) -> R<'_, Vec<SearchKey<'_>>> {
+    let (mut i, first) = search_key_at(depth, i)?;
+    let mut keys = Vec::with_capacity(if i.first() == Some(&b' ') { 4 } else { 1 });
+    keys.push(first);
+    while let Some((b' ', after)) = i.split_first() {
+        match search_key_at(depth, after) {
+            Ok((rest, k)) => {
+                keys.push(k);
+                i = rest;
+            }
+            Err(nom::Err::Error(_)) => break,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((i, keys))
+}
+
+/// A search key that takes one argument after a space: the name picks the argument's parser
+/// and the variant, in one `match`.
+enum Arg<'a> {
+    String(fn(AString<'a>) -> SearchKey<'a>),
+    Date(fn(Date) -> SearchKey<'a>),
+    Number(fn(u32) -> SearchKey<'a>),
 }
 
 /// One search key, nesting at most `depth` more levels.
-pub(crate) fn search_key(depth: usize) -> impl Fn(&[u8]) -> R<'_, SearchKey<'_>> {
-    move |i| {
-        if depth == 0 {
-            return fail(i);
+fn search_key_at(depth: usize, i: &[u8]) -> R<'_, SearchKey<'_>> {
+    use SearchKey as K;
+    if depth == 0 {
+        return fail(i);
+    }
+    match i.first() {
+        Some(b'(') => {
+            let (rest, keys) = search_keys(depth - 1, &i[1..])?;
+            return match rest.split_first() {
+                Some((b')', rest)) => Ok((rest, K::And(keys))),
+                _ => fail(rest),
+            };
         }
-        if i.first() == Some(&b'(') {
-            return map(
-                delimited(
-                    char('('),
-                    separated_list1(sp, search_key(depth - 1)),
-                    char(')'),
-                ),
-                SearchKey::And,
-            )
-            .parse(i);
+        Some(b) if b.is_ascii_digit() || *b == b'*' || *b == b'$' => {
+            return map(sequence_set, K::SequenceSet).parse(i);
         }
-        if i.first()
-            .is_some_and(|b| b.is_ascii_digit() || *b == b'*' || *b == b'$')
-        {
-            return map(sequence_set, SearchKey::SequenceSet).parse(i);
-        }
-        let (rest, name) = keyword(i)?;
-        // Uppercased once; the tables are then compared byte for byte.
-        let upper = Upper::new(name);
-        let name = upper.as_bytes();
-        if let Some(k) = FLAG_KEYS.iter().find(|(n, _)| n.as_bytes() == name) {
-            return Ok((rest, k.1.clone()));
-        }
-        if let Some(idx) = STRING_KEYS.iter().position(|n| n.as_bytes() == name) {
-            return map(preceded(sp, astring), |s| string_key(idx, s)).parse(rest);
-        }
-        if let Some(f) = find(&DATE_KEYS, name) {
-            return map(preceded(sp, date), f).parse(rest);
-        }
-        if let Some(f) = find(&NUMBER_KEYS, name) {
-            return map(preceded(sp, number), f).parse(rest);
-        }
-        match name {
-            b"HEADER" => map((preceded(sp, astring), preceded(sp, astring)), |(h, v)| {
-                SearchKey::Header(h, v)
-            })
-            .parse(rest),
-            b"KEYWORD" => map(preceded(sp, flag), SearchKey::Keyword).parse(rest),
-            b"UNKEYWORD" => map(preceded(sp, flag), SearchKey::Unkeyword).parse(rest),
-            b"UID" => map(preceded(sp, sequence_set), SearchKey::Uid).parse(rest),
-            b"NOT" => map(preceded(sp, search_key(depth - 1)), |k| {
-                SearchKey::Not(Box::new(k))
-            })
-            .parse(rest),
-            b"FUZZY" => map(preceded(sp, search_key(depth - 1)), |k| {
-                SearchKey::Fuzzy(Box::new(k))
-            })
-            .parse(rest),
-            b"OR" => map(
-                (
-                    preceded(sp, search_key(depth - 1)),
-                    preceded(sp, search_key(depth - 1)),
-                ),
-                |(a, b)| SearchKey::Or(Box::new(a), Box::new(b)),
-            )
-            .parse(rest),
-            b"MODSEQ" => {
-                let entry = map((preceded(sp, quoted), preceded(sp, atom)), |(q, a)| {
-                    (AString::String(IString::Quoted(q)), a)
-                });
-                alt((
-                    map((entry, preceded(sp, number64)), |(e, mod_seq)| {
-                        SearchKey::ModSeq {
-                            entry: Some(e),
-                            mod_seq,
-                        }
-                    }),
-                    map(preceded(sp, number64), |mod_seq| SearchKey::ModSeq {
-                        entry: None,
+        _ => {}
+    }
+    // Uppercased as it is read, then one `match` (a switch on the length) instead of table
+    // scans.
+    let (rest, (_, upper)) = keyword_upper(i)?;
+    let name = upper.as_bytes();
+    let arg = match name {
+        b"ALL" => return Ok((rest, K::All)),
+        b"ANSWERED" => return Ok((rest, K::Answered)),
+        b"DELETED" => return Ok((rest, K::Deleted)),
+        b"DRAFT" => return Ok((rest, K::Draft)),
+        b"FLAGGED" => return Ok((rest, K::Flagged)),
+        b"NEW" => return Ok((rest, K::New)),
+        b"OLD" => return Ok((rest, K::Old)),
+        b"RECENT" => return Ok((rest, K::Recent)),
+        b"SEEN" => return Ok((rest, K::Seen)),
+        b"UNANSWERED" => return Ok((rest, K::Unanswered)),
+        b"UNDELETED" => return Ok((rest, K::Undeleted)),
+        b"UNDRAFT" => return Ok((rest, K::Undraft)),
+        b"UNFLAGGED" => return Ok((rest, K::Unflagged)),
+        b"UNSEEN" => return Ok((rest, K::Unseen)),
+        b"SAVEDATESUPPORTED" => return Ok((rest, K::SaveDateSupported)),
+        b"BCC" => Arg::String(K::Bcc),
+        b"BODY" => Arg::String(K::Body),
+        b"CC" => Arg::String(K::Cc),
+        b"FROM" => Arg::String(K::From),
+        b"SUBJECT" => Arg::String(K::Subject),
+        b"TEXT" => Arg::String(K::Text),
+        b"TO" => Arg::String(K::To),
+        b"BEFORE" => Arg::Date(K::Before),
+        b"ON" => Arg::Date(K::On),
+        b"SINCE" => Arg::Date(K::Since),
+        b"SENTBEFORE" => Arg::Date(K::SentBefore),
+        b"SENTON" => Arg::Date(K::SentOn),
+        b"SENTSINCE" => Arg::Date(K::SentSince),
+        b"SAVEDBEFORE" => Arg::Date(K::SavedBefore),
+        b"SAVEDON" => Arg::Date(K::SavedOn),
+        b"SAVEDSINCE" => Arg::Date(K::SavedSince),
+        b"LARGER" => Arg::Number(K::Larger),
+        b"SMALLER" => Arg::Number(K::Smaller),
+        b"OLDER" => Arg::Number(K::Older),
+        b"YOUNGER" => Arg::Number(K::Younger),
+        _ => return search_key_other(depth, i, rest, name),
+    };
+    let (arg_start, ()) = sp(rest)?;
+    match arg {
+        Arg::String(f) => astring(arg_start).map(|(r, s)| (r, f(s))),
+        Arg::Date(f) => date(arg_start).map(|(r, d)| (r, f(d))),
+        Arg::Number(f) => number(arg_start).map(|(r, n)| (r, f(n))),
+    }
+}
+
+/// The keys with other arguments, and the nesting keys. `name` is uppercase; `i` is where the
+/// key starts and `rest` what follows its name.
+fn search_key_other<'a>(
+    depth: usize,
+    i: &'a [u8],
+    rest: &'a [u8],
+    name: &[u8],
+) -> R<'a, SearchKey<'a>> {
+    let sub = |i| search_key_at(depth - 1, i);
+    match name {
+        b"HEADER" => map((preceded(sp, astring), preceded(sp, astring)), |(h, v)| {
+            SearchKey::Header(h, v)
+        })
+        .parse(rest),
+        b"KEYWORD" => map(preceded(sp, flag), SearchKey::Keyword).parse(rest),
+        b"UNKEYWORD" => map(preceded(sp, flag), SearchKey::Unkeyword).parse(rest),
+        b"UID" => map(preceded(sp, sequence_set), SearchKey::Uid).parse(rest),
+        b"NOT" => map(preceded(sp, sub), |k| SearchKey::Not(Box::new(k))).parse(rest),
+        b"FUZZY" => map(preceded(sp, sub), |k| SearchKey::Fuzzy(Box::new(k))).parse(rest),
+        b"OR" => map((preceded(sp, sub), preceded(sp, sub)), |(a, b)| {
+            SearchKey::Or(Box::new(a), Box::new(b))
+        })
+        .parse(rest),
+        b"MODSEQ" => {
+            let entry = map((preceded(sp, quoted), preceded(sp, atom)), |(q, a)| {
+                (AString::String(IString::Quoted(q)), a)
+            });
+            alt((
+                map((entry, preceded(sp, number64)), |(e, mod_seq)| {
+                    SearchKey::ModSeq {
+                        entry: Some(e),
                         mod_seq,
-                    }),
-                ))
-                .parse(rest)
-            }
-            b"EMAILID" => map(preceded(sp, atom), SearchKey::EmailId).parse(rest),
-            b"THREADID" => map(preceded(sp, atom), SearchKey::ThreadId).parse(rest),
-            _ => fail(i),
+                    }
+                }),
+                map(preceded(sp, number64), |mod_seq| SearchKey::ModSeq {
+                    entry: None,
+                    mod_seq,
+                }),
+            ))
+            .parse(rest)
         }
+        b"EMAILID" => map(preceded(sp, atom), SearchKey::EmailId).parse(rest),
+        b"THREADID" => map(preceded(sp, atom), SearchKey::ThreadId).parse(rest),
+        _ => fail(i),
     }
 }
 
@@ -294,7 +328,7 @@ pub(crate) fn search_args(i: &[u8]) -> R<'_, SearchArgs<'_>> {
     (
         opt(nom::sequence::terminated(returns, sp)),
         opt(nom::sequence::terminated(charset, sp)),
-        separated_list1(sp, search_key(MAX_DEPTH)),
+        |i| search_keys(MAX_DEPTH, i),
     )
         .parse(i)
 }

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::num::NonZeroU32;
 
 use nom::branch::alt;
-use nom::bytes::complete::{take, take_while, take_while_m_n, take_while1};
+use nom::bytes::complete::{take, take_while, take_while_m_n};
 use nom::character::complete::char;
 use nom::combinator::{map, map_res, opt, recognize, verify};
 use nom::error::{Error, ErrorKind};
@@ -12,7 +12,8 @@ use nom::sequence::{delimited, preceded, terminated};
 use nom::{IResult, Parser};
 
 use crate::types::chars::{
-    is_astring_char, is_atom_char, is_char8, is_list_char, is_tag_char, is_text_char,
+    is_astring_char, is_atom_char, is_char8, is_keyword_char, is_list_char, is_tag_char,
+    is_text_char,
 };
 use crate::types::{
     AString, Atom, AtomExt, Date, DateTime, Flag, IString, Literal, LiteralMode, Mailbox, Quoted,
@@ -29,7 +30,7 @@ pub(crate) fn fail<T>(i: &[u8]) -> R<'_, T> {
 /// One expected byte. Written out rather than `char(c)`: these run between every two tokens,
 /// and nom's generic version does not inline into the callers.
 #[inline]
-fn byte(i: &[u8], c: u8) -> R<'_, ()> {
+pub(crate) fn byte(i: &[u8], c: u8) -> R<'_, ()> {
     match i.split_first() {
         Some((&b, rest)) if b == c => Ok((rest, ())),
         _ => fail(i),
@@ -111,25 +112,44 @@ pub fn nz_number(i: &[u8]) -> R<'_, NonZeroU32> {
     map_res(number, NonZeroU32::try_from).parse(i)
 }
 
+/// The longest non-empty run of bytes of class `class` that `i` starts with, and the rest. A
+/// plain loop: nom's `take_while1` goes through its generic position search and error paths.
+#[inline(always)]
+pub(crate) fn run1(i: &[u8], class: impl Fn(u8) -> bool) -> R<'_, &[u8]> {
+    let len = i.iter().position(|&b| !class(b)).unwrap_or(i.len());
+    if len == 0 {
+        return Err(nom::Err::Error(Error::new(i, ErrorKind::TakeWhile1)));
+    }
+    let (run, rest) = i.split_at(len);
+    Ok((rest, run))
+}
+
 /// `atom`.
 pub fn atom(i: &[u8]) -> R<'_, Atom<'_>> {
-    map(take_while1(is_atom_char), |a: &[u8]| {
-        Atom::unvalidated(str_of(a))
-    })
-    .parse(i)
+    let (rest, a) = run1(i, is_atom_char)?;
+    Ok((rest, Atom::unvalidated(str_of(a))))
 }
 
 /// `tag`.
 pub fn imap_tag(i: &[u8]) -> R<'_, Tag<'_>> {
-    map(take_while1(is_tag_char), |a: &[u8]| {
-        Tag::unvalidated(str_of(a))
-    })
-    .parse(i)
+    let (rest, a) = run1(i, is_tag_char)?;
+    Ok((rest, Tag::unvalidated(str_of(a))))
 }
 
 /// The bytes of a keyword: an atom compared case-insensitively by the caller.
 pub(crate) fn keyword(i: &[u8]) -> R<'_, &[u8]> {
-    take_while1(|b: u8| is_atom_char(b) && b != b'[' && b != b'<' && b != b'.').parse(i)
+    run1(i, is_keyword_char)
+}
+
+/// A keyword and its uppercase copy, made in one pass (see `Upper`).
+#[inline]
+pub(crate) fn keyword_upper(i: &[u8]) -> R<'_, (&[u8], Upper)> {
+    let (upper, len) = Upper::scan(i, is_keyword_char);
+    if len == 0 {
+        return Err(nom::Err::Error(Error::new(i, ErrorKind::TakeWhile1)));
+    }
+    let (name, rest) = i.split_at(len);
+    Ok((rest, (name, upper)))
 }
 
 /// An uppercase copy of a keyword, kept on the stack. Names longer than any keyword come back
@@ -153,6 +173,24 @@ impl Upper {
         Self { buf, len }
     }
 
+    /// The uppercase copy of the run of bytes of class `class` that `i` starts with, and the
+    /// length of that run: one pass where scanning and then copying took two.
+    #[inline]
+    pub(crate) fn scan(i: &[u8], class: impl Fn(u8) -> bool) -> (Self, usize) {
+        let mut buf = [0u8; 32];
+        let mut n = 0;
+        for (d, &b) in buf.iter_mut().zip(i) {
+            if !class(b) {
+                return (Self { buf, len: n }, n);
+            }
+            *d = b.to_ascii_uppercase();
+            n += 1;
+        }
+        // Longer than any name: counted to its end, and matches nothing.
+        let more = i[n..].iter().take_while(|&&b| class(b)).count();
+        let len = if more == 0 { n } else { 0 };
+        (Self { buf, len }, n + more)
+    }
     pub(crate) fn as_bytes(&self) -> &[u8] {
         &self.buf[..self.len]
     }
@@ -347,10 +385,10 @@ fn string_not_plain(i: &[u8]) -> R<'_, IString<'_>> {
 pub fn astring(i: &[u8]) -> R<'_, AString<'_>> {
     match i.first() {
         Some(b'"' | b'{') => string(i).map(|(r, s)| (r, AString::String(s))),
-        _ => map(take_while1(is_astring_char), |a: &[u8]| {
-            AString::Atom(AtomExt::unvalidated(str_of(a)))
-        })
-        .parse(i),
+        _ => {
+            let (rest, a) = run1(i, is_astring_char)?;
+            Ok((rest, AString::Atom(AtomExt::unvalidated(str_of(a)))))
+        }
     }
 }
 
@@ -376,13 +414,10 @@ pub fn mailbox(i: &[u8]) -> R<'_, Mailbox<'_>> {
 
 /// `list-mailbox`: list chars or a string.
 pub fn list_mailbox(i: &[u8]) -> R<'_, AString<'_>> {
-    alt((
-        map(take_while1(is_list_char), |a: &[u8]| {
-            AString::Atom(AtomExt::unvalidated(str_of(a)))
-        }),
-        map(string, AString::String),
-    ))
-    .parse(i)
+    match run1(i, is_list_char) {
+        Ok((rest, a)) => Ok((rest, AString::Atom(AtomExt::unvalidated(str_of(a))))),
+        Err(_) => string(i).map(|(r, s)| (r, AString::String(s))),
+    }
 }
 
 /// `text`: the rest of the line (possibly empty).
@@ -415,7 +450,14 @@ pub fn sequence_set(i: &[u8]) -> R<'_, SequenceSet> {
         return Ok((rest, SequenceSet::Saved));
     }
     let (mut i, first) = sequence(i)?;
-    let mut set = vec![first];
+    // Room for a few ranges at once when a second one follows, rather than growing from one.
+    let mut set = if i.first() == Some(&b',') {
+        let mut set = Vec::with_capacity(4);
+        set.push(first);
+        set
+    } else {
+        vec![first]
+    };
     while let Some((b',', rest)) = i.split_first() {
         let Ok((rest, next)) = sequence(rest) else {
             break;
@@ -430,7 +472,12 @@ pub fn sequence_set(i: &[u8]) -> R<'_, SequenceSet> {
 pub fn flag(i: &[u8]) -> R<'_, Flag<'_>> {
     match i {
         [b'\\', b'*', rest @ ..] => Ok((rest, Flag::Wildcard)),
-        [b'\\', rest @ ..] => map(atom, Flag::system).parse(rest),
+        [b'\\', rest @ ..] => {
+            let (after, name) = run1(rest, is_atom_char)?;
+            let flag = Flag::system_known(name)
+                .unwrap_or_else(|| Flag::Extension(Atom::unvalidated(str_of(name))));
+            Ok((after, flag))
+        }
         _ => map(atom, Flag::Keyword).parse(i),
     }
 }
@@ -472,6 +519,9 @@ where
         let mut out = Vec::new();
         match p.parse(i) {
             Ok((rest, first)) => {
+                // Sized once: growing from four elements moved longer lists (FETCH items,
+                // header names) through a reallocation.
+                out = Vec::with_capacity(if rest.first() == Some(&b' ') { 8 } else { 1 });
                 out.push(first);
                 i = rest;
                 while let Some((b' ', after)) = i.split_first() {
@@ -514,24 +564,40 @@ fn year(i: &[u8]) -> R<'_, u16> {
     .parse(i)
 }
 
+/// `d-Mon-yyyy`, written out: SEARCH dates went through four layers of `map_res` and a string
+/// parse per number.
 fn date_text(i: &[u8]) -> R<'_, Date> {
-    map_res(
-        (
-            map_res(
-                take_while_m_n(1, 2, |b: u8| b.is_ascii_digit()),
-                |d: &[u8]| str_of(d).parse::<u8>(),
-            ),
-            preceded(char('-'), date_month),
-            preceded(char('-'), year),
-        ),
-        |(d, m, y)| Date::new(y, m, d),
-    )
-    .parse(i)
+    let day_len = i.iter().take(2).take_while(|b| b.is_ascii_digit()).count();
+    if day_len == 0 {
+        return fail(i);
+    }
+    let day = i[..day_len].iter().fold(0u8, |n, &d| n * 10 + (d - b'0'));
+    let (r, ()) = byte(&i[day_len..], b'-')?;
+    let Some(month) = r.get(..3).and_then(Date::month_from_name) else {
+        return fail(r);
+    };
+    let (r, ()) = byte(&r[3..], b'-')?;
+    let year = match r.get(..4) {
+        Some(y) if y.iter().all(u8::is_ascii_digit) => {
+            y.iter().fold(0u16, |n, &d| n * 10 + u16::from(d - b'0'))
+        }
+        _ => return fail(r),
+    };
+    match Date::new(year, month, day) {
+        Ok(d) => Ok((&r[4..], d)),
+        Err(_) => fail(i),
+    }
 }
 
 /// `date`: `d-Mon-yyyy`, optionally quoted.
 pub fn date(i: &[u8]) -> R<'_, Date> {
-    alt((date_text, delimited(char('"'), date_text, char('"')))).parse(i)
+    if let Ok(d) = date_text(i) {
+        return Ok(d);
+    }
+    let (inner, ()) = byte(i, b'"')?;
+    let (r, d) = date_text(inner)?;
+    let (r, ()) = byte(r, b'"')?;
+    Ok((r, d))
 }
 
 /// `date-time`: `"dd-Mon-yyyy hh:mm:ss +zzzz"`.

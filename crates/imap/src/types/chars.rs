@@ -4,6 +4,9 @@ const ATOM: u8 = 1;
 const ASTRING: u8 = 2;
 const TAG: u8 = 4;
 const LIST: u8 = 8;
+const KEYWORD: u8 = 16;
+const FETCH_NAME: u8 = 32;
+const SECTION_NAME: u8 = 64;
 
 const fn classes_of(b: u8) -> u8 {
     let atom = matches!(b, 0x21..=0x7e)
@@ -11,6 +14,9 @@ const fn classes_of(b: u8) -> u8 {
     let astring = atom || b == b']';
     let tag = astring && b != b'+';
     let list = astring || b == b'%' || b == b'*';
+    let keyword = atom && !matches!(b, b'[' | b'<' | b'.');
+    let fetch_name = b.is_ascii_alphanumeric() || b == b'.';
+    let section_name = b.is_ascii_alphabetic() || b == b'.';
     let mut classes = 0;
     if atom {
         classes |= ATOM;
@@ -23,6 +29,15 @@ const fn classes_of(b: u8) -> u8 {
     }
     if list {
         classes |= LIST;
+    }
+    if keyword {
+        classes |= KEYWORD;
+    }
+    if fetch_name {
+        classes |= FETCH_NAME;
+    }
+    if section_name {
+        classes |= SECTION_NAME;
     }
     classes
 }
@@ -59,6 +74,22 @@ pub const fn is_list_char(b: u8) -> bool {
     CLASSES[b as usize] & LIST != 0
 }
 
+/// A byte of a command or key name: an atom char other than `[`, `<` and `.`, which end the
+/// name of a FETCH attribute.
+pub(crate) const fn is_keyword_char(b: u8) -> bool {
+    CLASSES[b as usize] & KEYWORD != 0
+}
+
+/// A byte of a FETCH attribute name (`RFC822.SIZE`, `BODY.PEEK`): a letter, digit or `.`.
+pub(crate) const fn is_fetch_name_char(b: u8) -> bool {
+    CLASSES[b as usize] & FETCH_NAME != 0
+}
+
+/// A byte of a section text name (`HEADER.FIELDS.NOT`): a letter or `.`.
+pub(crate) const fn is_section_name_char(b: u8) -> bool {
+    CLASSES[b as usize] & SECTION_NAME != 0
+}
+
 /// `TEXT-CHAR`, widened to 8-bit bytes as UTF8=ACCEPT and real servers allow: anything but
 /// NUL, CR and LF.
 pub const fn is_text_char(b: u8) -> bool {
@@ -92,6 +123,21 @@ mod tests {
             );
             let list = atom || b"]%*".contains(&b);
             assert_eq!(is_list_char(b), list, "list {b:#x}");
+            assert_eq!(
+                is_keyword_char(b),
+                atom && !b"[<.".contains(&b),
+                "keyword {b:#x}"
+            );
+            assert_eq!(
+                is_fetch_name_char(b),
+                b.is_ascii_alphanumeric() || b == b'.',
+                "fetch name {b:#x}"
+            );
+            assert_eq!(
+                is_section_name_char(b),
+                b.is_ascii_alphabetic() || b == b'.',
+                "section name {b:#x}"
+            );
         }
         assert!(is_atom_char(b'A') && !is_atom_char(b' ') && !is_atom_char(0x80));
     }

@@ -36,16 +36,22 @@ impl<'a> Flag<'a> {
     }
 
     pub(crate) fn system(name: Atom<'a>) -> Self {
+        Self::system_known(name.as_str().as_bytes()).unwrap_or(Self::Extension(name))
+    }
+
+    /// The system flag named `name` (without its backslash), if it is one of the base flags.
+    /// Looked up on the bytes, so a parser only makes an atom of an extension flag.
+    pub(crate) fn system_known(name: &[u8]) -> Option<Self> {
         // One pass over the bytes, uppercased on the stack, then a switch on the length.
-        match crate::parse::core::Upper::new(name.as_str().as_bytes()).as_bytes() {
+        Some(match crate::parse::core::Upper::new(name).as_bytes() {
             b"ANSWERED" => Flag::Answered,
             b"FLAGGED" => Flag::Flagged,
             b"DELETED" => Flag::Deleted,
             b"SEEN" => Flag::Seen,
             b"DRAFT" => Flag::Draft,
             b"RECENT" => Flag::Recent,
-            _ => Self::Extension(name),
-        }
+            _ => return None,
+        })
     }
 
     /// The wire text of the flag.
