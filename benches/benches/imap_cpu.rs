@@ -10,6 +10,10 @@ use std::hint::black_box;
 
 #[path = "imap_common/mod.rs"]
 mod common;
+#[path = "cpu_time/mod.rs"]
+mod cpu_time;
+
+use cpu_time::cpu_ns;
 
 use common::{
     codec_commands, codec_responses, command_stream, fetch_stream, mailwire_commands,
@@ -20,16 +24,6 @@ use common::{
 /// kernel only brings a running thread's CPU time up to date at scheduler ticks (every few ms).
 const SAMPLES: usize = 9;
 const SAMPLE_NS: u64 = 250_000_000;
-
-/// Nanoseconds this thread has spent on the CPU.
-fn cpu_ns() -> u64 {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat")
-        .expect("this benchmark needs Linux's /proc/thread-self/schedstat");
-    stat.split_whitespace()
-        .next()
-        .and_then(|n| n.parse().ok())
-        .expect("schedstat starts with the CPU time in nanoseconds")
-}
 
 /// CPU time of `passes` passes, in nanoseconds.
 fn timed(input: &[u8], run: fn(&[u8]) -> usize, passes: u64) -> u64 {

@@ -21,10 +21,14 @@
 #[cfg(mailwire_compare_mail_parser)]
 #[path = "message_common/mod.rs"]
 mod common;
+#[cfg(mailwire_compare_mail_parser)]
+#[path = "cpu_time/mod.rs"]
+mod cpu_time;
 
 #[cfg(mailwire_compare_mail_parser)]
 mod cpu {
     use super::common::{Corpus, WORKLOADS, Workload, corpora, peers};
+    use super::cpu_time::cpu_ns;
     use std::hint::black_box;
 
     /// Samples per parser; each sample runs enough passes to last at least `SAMPLE_NS`,
@@ -32,16 +36,6 @@ mod cpu {
     /// ticks (every few ms).
     const SAMPLES: usize = 9;
     const SAMPLE_NS: u64 = 100_000_000;
-
-    /// Nanoseconds this thread has spent on the CPU.
-    fn cpu_ns() -> u64 {
-        let stat = std::fs::read_to_string("/proc/thread-self/schedstat")
-            .expect("this benchmark needs Linux's /proc/thread-self/schedstat");
-        stat.split_whitespace()
-            .next()
-            .and_then(|n| n.parse().ok())
-            .expect("schedstat starts with the CPU time in nanoseconds")
-    }
 
     /// CPU time of `passes` passes over the corpus, in nanoseconds.
     fn timed(corpus: &Corpus, run: Workload, passes: u64) -> u64 {
