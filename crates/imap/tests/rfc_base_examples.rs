@@ -905,7 +905,8 @@ const R9051_6_3_2: &[Ex] = &[
         "6.3.2",
         "* OK [UIDVALIDITY 9877410381] UIDs valid",
         "Status(StatusResponse { tag: None, kind: Ok, code: Some(Other(Atom(\"UIDVALIDITY\"), Some([57, 56, 55",
-    ),
+    )
+    .kept_generic(),
     s(
         "6.3.2",
         "* OK [UIDNEXT 102] Predicted next UID",

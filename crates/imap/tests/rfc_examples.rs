@@ -31,132 +31,9 @@
 //! apart from this file: `rfc_base_examples.rs` holds every example line of their §6 and §7,
 //! and `rfc_sessions.rs` replays their §8 sample sessions.
 
-use mailwire_imap::command::{parse_authenticate_data, parse_command, parse_idle_done};
-use mailwire_imap::encode::Encode;
-use mailwire_imap::response::parse_response;
+mod common;
 
-/// Who sends the line and how it is read.
-#[derive(Clone, Copy, Debug)]
-enum Side {
-    /// A tagged command.
-    Client,
-    /// A response.
-    Server,
-    /// The `DONE` that ends IDLE.
-    Done,
-    /// A line sent in answer to an AUTHENTICATE challenge.
-    AuthData,
-}
-use Side::{AuthData, Client, Done, Server};
-
-/// One RFC line.
-#[derive(Clone, Copy, Debug)]
-struct Ex {
-    /// The RFC section.
-    section: &'static str,
-    side: Side,
-    /// The bytes as sent, without the final CRLF.
-    wire: &'static str,
-    /// The start of the `Debug` form of the parsed command body or response.
-    shape: &'static str,
-    /// The canonical encoding, when the RFC's text is not it (and why, in a comment beside it).
-    canonical: Option<&'static str>,
-}
-
-const fn c(section: &'static str, wire: &'static str, shape: &'static str) -> Ex {
-    Ex {
-        section,
-        side: Client,
-        wire,
-        shape,
-        canonical: None,
-    }
-}
-
-const fn s(section: &'static str, wire: &'static str, shape: &'static str) -> Ex {
-    Ex {
-        section,
-        side: Server,
-        wire,
-        shape,
-        canonical: None,
-    }
-}
-
-const fn done(section: &'static str) -> Ex {
-    Ex {
-        section,
-        side: Done,
-        wire: "DONE",
-        shape: "",
-        canonical: None,
-    }
-}
-
-const fn auth(section: &'static str, wire: &'static str) -> Ex {
-    Ex {
-        section,
-        side: AuthData,
-        wire,
-        shape: "Continue",
-        canonical: None,
-    }
-}
-
-impl Ex {
-    const fn canon(mut self, canonical: &'static str) -> Self {
-        self.canonical = Some(canonical);
-        self
-    }
-}
-
-/// Whether a `Debug` form holds one of the generic fallbacks (an unknown response code, status
-/// item, select parameter, ESEARCH or FETCH item, or RETURN option kept as name and raw value).
-fn generic(shape: &str) -> bool {
-    shape.contains("Other(Atom(\"") || shape.contains("Other(\"") || shape.contains("Other { name")
-}
-
-/// Runs a table; returns how many lines it checked.
-fn run(rfc: &str, table: &[Ex]) -> usize {
-    for ex in table {
-        let input = format!("{}\r\n", ex.wire);
-        let want = format!("{}\r\n", ex.canonical.unwrap_or(ex.wire));
-        let what = format!("RFC {rfc} {}: {}", ex.section, ex.wire);
-        match ex.side {
-            Client => {
-                let cmd = parse_command(input.as_bytes())
-                    .unwrap_or_else(|e| panic!("{what}: does not parse: {e}"));
-                let shape = format!("{:?}", cmd.body);
-                assert!(shape.starts_with(ex.shape), "{what}: parsed as {shape}");
-                assert!(!generic(&shape), "{what}: generic part in {shape}");
-                let bytes = cmd.to_bytes();
-                assert_eq!(String::from_utf8_lossy(&bytes), want, "{what}");
-                assert_eq!(parse_command(&bytes).expect("re-parses"), cmd, "{what}");
-            }
-            Server => {
-                let r = parse_response(input.as_bytes())
-                    .unwrap_or_else(|e| panic!("{what}: does not parse: {e}"));
-                let shape = format!("{r:?}");
-                assert!(shape.starts_with(ex.shape), "{what}: parsed as {shape}");
-                assert!(!shape.starts_with("Data(Other"), "{what}: generic {shape}");
-                assert!(!generic(&shape), "{what}: generic part in {shape}");
-                let bytes = r.to_bytes();
-                assert_eq!(String::from_utf8_lossy(&bytes), want, "{what}");
-                assert_eq!(parse_response(&bytes).expect("re-parses"), r, "{what}");
-            }
-            Done => {
-                parse_idle_done(input.as_bytes())
-                    .unwrap_or_else(|e| panic!("{what}: does not parse: {e}"));
-            }
-            AuthData => {
-                let d = parse_authenticate_data(input.as_bytes())
-                    .unwrap_or_else(|e| panic!("{what}: does not parse: {e}"));
-                assert!(format!("{d:?}").starts_with(ex.shape), "{what}: {d:?}");
-            }
-        }
-    }
-    table.len()
-}
+use common::{Ex, auth, c, done, run, s};
 
 /// RFC 2177 (IDLE) §3. Left out: `* 4 FETCH (...)` and `* 3 FETCH (...)`, whose data the RFC
 /// elides.
@@ -458,7 +335,7 @@ const RFC4959: &[Ex] = &[
     s("4", "C01 OK Completed", "Status"),
     c("4", "A01 AUTHENTICATE PLAIN", "Authenticate"),
     s("4", "+ ", "Continuation"),
-    auth("4", "dGVzdAB0ZXN0AHRlc3Q="),
+    auth("4", "dGVzdAB0ZXN0AHRlc3Q=", "Continue"),
     s("4", "A01 OK Success (tls protection)", "Status"),
     c("4", "C01 CAPABILITY", "Capability"),
     s(
@@ -478,7 +355,7 @@ const RFC4959: &[Ex] = &[
     s("4", "C01 OK Completed", "Status"),
     c("4", "A01 AUTHENTICATE EXTERNAL", "Authenticate"),
     s("4", "+ ", "Continuation"),
-    auth("4", ""),
+    auth("4", "", "Continue"),
     s("4", "A01 OK Success (tls protection)", "Status"),
 ];
 

@@ -2,9 +2,12 @@
 //! server-side framer and the command parser, the server's bytes through a client-side framer
 //! and the response parser, every message re-encoded and parsed back, at every chunking.
 
+mod common;
+
+use common::frames;
 use mailwire_imap::command::parse_command;
 use mailwire_imap::encode::Encode;
-use mailwire_imap::framing::{FrameEvent, Framer, FramerOptions, Role};
+use mailwire_imap::framing::Role;
 use mailwire_imap::response::{Data, FetchItem, Response, StatusKind, parse_response};
 
 const HEADER: &str = "Date: Wed, 17 Jul 1996 02:23:25 -0700 (PDT)\r\nFrom: Terry Gray <gray@cac.washington.edu>\r\nSubject: IMAP4rev1 WG mtg summary and minutes\r\nTo: imap@cac.washington.edu\r\ncc: minutes@CNRI.Reston.VA.US, John Klensin <KLENSIN@MIT.EDU>\r\nMessage-Id: <B27397-0100000@cac.washington.edu>\r\nMIME-Version: 1.0\r\nContent-Type: TEXT/PLAIN; CHARSET=US-ASCII\r\n\r\n";
@@ -55,22 +58,6 @@ fn server_9051() -> String {
 }
 
 const FETCH: &str = "* 12 FETCH (FLAGS (\\Seen) INTERNALDATE \"17-Jul-1996 02:44:25 -0700\" RFC822.SIZE 4286 ENVELOPE (\"Wed, 17 Jul 1996 02:23:25 -0700 (PDT)\" \"IMAP4rev1 WG mtg summary and minutes\" ((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) ((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) ((\"Terry Gray\" NIL \"gray\" \"cac.washington.edu\")) ((NIL NIL \"imap\" \"cac.washington.edu\")) ((NIL NIL \"minutes\" \"CNRI.Reston.VA.US\")(\"John Klensin\" NIL \"KLENSIN\" \"MIT.EDU\")) NIL NIL \"<B27397-0100000@cac.washington.edu>\") BODY (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92))\r\n";
-
-fn frames(role: Role, input: &[u8], chunk: usize) -> Vec<Vec<u8>> {
-    let mut framer = Framer::new(FramerOptions::new(role));
-    let mut out = Vec::new();
-    for piece in input.chunks(chunk) {
-        framer.push(piece);
-        while let Some(ev) = framer.next_event() {
-            match ev {
-                FrameEvent::Message(m) => out.push(m.to_vec()),
-                other => panic!("unexpected {other:?}"),
-            }
-        }
-    }
-    assert_eq!(framer.buffered(), 0);
-    out
-}
 
 fn replay(server: &str) -> Vec<Response<'static>> {
     let whole_commands = frames(Role::Server, CLIENT.as_bytes(), CLIENT.len());

@@ -1,6 +1,8 @@
 //! Helpers for the known-answer tables built from RFC examples: one entry per protocol line,
 //! fed through the framer of the side that reads it, parsed, checked to be the typed value
 //! expected, encoded again and compared with the RFC bytes.
+// Each test file that includes this module uses only the part it needs.
+#![allow(dead_code)]
 
 use mailwire_imap::command::{parse_authenticate_data, parse_command, parse_idle_done};
 use mailwire_imap::encode::Encode;
@@ -99,6 +101,13 @@ pub const fn experimental_data(section: &'static str, wire: &'static str) -> Ex 
 }
 
 impl Ex {
+    /// Marks an entry whose expected value holds a generic fallback (a value the grammar cannot
+    /// type, kept as sent).
+    pub const fn kept_generic(mut self) -> Self {
+        self.generic = true;
+        self
+    }
+
     /// Names the canonical encoding of a line the RFC prints in another form.
     pub const fn canon(mut self, canonical: &'static str) -> Self {
         self.canonical = Some(canonical);
@@ -108,7 +117,7 @@ impl Ex {
 
 /// Frames `input` as the side `role` reads it, pushed `chunk` bytes at a time; a synchronising
 /// literal's continuation request is taken as sent.
-fn frames(role: Role, input: &[u8], chunk: usize) -> Vec<Vec<u8>> {
+pub fn frames(role: Role, input: &[u8], chunk: usize) -> Vec<Vec<u8>> {
     let mut framer = Framer::new(FramerOptions::new(role));
     let mut out = Vec::new();
     for piece in input.chunks(chunk) {
@@ -135,9 +144,20 @@ fn framed_whole(role: Role, input: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks that `shape` is what the table expects and not a generic fallback.
+/// Whether a `Debug` form holds one of the generic fallbacks anywhere: untagged data kept raw,
+/// or an unknown response code, status item, select parameter, ESEARCH or FETCH item, or
+/// RETURN option kept as name and raw value.
+fn has_generic_part(shape: &str) -> bool {
+    shape.starts_with("Data(Other")
+        || shape.contains("Other(Atom(\"")
+        || shape.contains("Other(\"")
+        || shape.contains("Other { name")
+}
+
+/// Checks that `shape` is what the table expects and holds no generic fallback (unless the
+/// entry expects one).
 fn shape_is(shape: &str, ex: &Ex) -> Result<(), String> {
-    if !shape.starts_with(ex.shape) || (shape.starts_with("Data(Other") && !ex.generic) {
+    if !shape.starts_with(ex.shape) || (has_generic_part(shape) && !ex.generic) {
         return Err(format!("parsed as {shape}"));
     }
     Ok(())
