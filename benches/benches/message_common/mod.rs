@@ -2,7 +2,9 @@
 //! `message_cpu` (CPU time, parsers interleaved) benchmarks, so both measure exactly the same
 //! work.
 
-use std::path::Path;
+use std::path::PathBuf;
+
+use mailwire_test_support::corpora;
 
 /// A named set of messages.
 pub struct Corpus {
@@ -16,23 +18,8 @@ impl Corpus {
     }
 }
 
-fn read_dir(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<Vec<u8>> {
-    let mut paths = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.file_name().and_then(|n| n.to_str()).is_some_and(&keep) {
-                paths.push(p);
-            }
-        }
-    }
-    paths.sort();
+/// The bytes of every file, skipping those that cannot be read.
+fn read_all(paths: &[PathBuf]) -> Vec<Vec<u8>> {
     paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
 }
 
@@ -98,18 +85,12 @@ fn small() -> Vec<Vec<u8>> {
 }
 
 pub fn corpora() -> Vec<Corpus> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/message/tests/corpus/enmime");
     let mut out = vec![Corpus {
         name: "enmime",
-        messages: read_dir(&root, |n| n.ends_with(".raw")),
+        messages: read_all(&corpora::enmime()),
     }];
-    let cpython = read_dir(Path::new("/usr/lib/python3.11/test/test_email/data"), |n| {
-        n.starts_with("msg_") && n.ends_with(".txt")
-    });
-    let flufl = read_dir(
-        Path::new("/usr/lib/python3/dist-packages/flufl/bounce/tests/data"),
-        |n| n.ends_with(".txt"),
-    );
+    let cpython = read_all(&corpora::cpython());
+    let flufl = read_all(&corpora::flufl());
     if !cpython.is_empty() {
         out.push(Corpus {
             name: "cpython",

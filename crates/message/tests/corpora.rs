@@ -10,43 +10,7 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-const CPYTHON: &str = "/usr/lib/python3.11/test/test_email/data";
-const FLUFL: &str = "/usr/lib/python3/dist-packages/flufl/bounce/tests/data";
-
-fn files(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.file_name().and_then(|n| n.to_str()).is_some_and(&keep) {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-fn enmime() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/enmime");
-    files(&dir, |n| n.ends_with(".raw"))
-}
-
-fn cpython() -> Vec<PathBuf> {
-    files(Path::new(CPYTHON), |n| {
-        n.starts_with("msg_") && n.ends_with(".txt")
-    })
-}
-
-fn flufl() -> Vec<PathBuf> {
-    files(Path::new(FLUFL), |n| n.ends_with(".txt"))
-}
+use mailwire_test_support::corpora::{CPYTHON, cpython, enmime, flufl};
 
 /// Exercises everything a caller can ask of a message.
 fn exercise(raw: &[u8]) -> Message<'_> {

@@ -1,10 +1,13 @@
-//! What the mailwire interop tests share: loopback ports, child processes that die with the
-//! test, example programs built once, and third-party programs run to completion.
+//! What the mailwire interop tests and benchmarks share: loopback ports, child processes that
+//! die with the test, example programs built once, third-party programs run to completion, and
+//! the message corpora.
 //!
 //! Test code: a failure here panics with a message, which is the test's failure report.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod corpora;
 
 use std::io::Write;
 use std::net::{TcpListener, TcpStream};
