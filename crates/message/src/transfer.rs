@@ -371,17 +371,15 @@ pub fn decode_quoted_printable(s: &[u8]) -> Vec<u8> {
             i = p + 1;
             continue;
         }
-        // An escape first, the common case: a hex digit after `=` cannot start the
-        // transport padding or line break of a soft line break.
-        if let Some(byte) = qp_escape(s, p) {
+        // Escapes first, the common case: a hex digit after `=` cannot start the transport
+        // padding or line break of a soft line break. They come in runs (each byte of a
+        // UTF-8 character is one), decoded here without a search for each.
+        i = p;
+        while let Some(byte) = qp_escape(s, i) {
             out.push(byte);
-            // Escapes come in runs (each byte of a UTF-8 character is one), decoded here
-            // without a search for each.
-            i = p + 3;
-            while let Some(byte) = qp_escape(s, i) {
-                out.push(byte);
-                i += 3;
-            }
+            i += 3;
+        }
+        if i > p {
             protect = out.len();
             continue;
         }
