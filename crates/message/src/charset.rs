@@ -2,6 +2,9 @@
 //! UTF-7 (RFC 2152), which browsers dropped but mail still carries.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use encoding_rs::Encoding;
 
 /// Decodes `bytes` from the charset named `label` into UTF-8.
 ///
@@ -28,23 +31,145 @@ pub fn decode_charset<'a>(bytes: &'a [u8], label: &str) -> (Cow<'a, str>, bool) 
         // the WHATWG Encoding Standard maps this label to windows-1252.
         return match crate::lexer::valid_utf8(bytes) {
             Some(s) => (Cow::Borrowed(s), true),
-            None => (
-                encoding_rs::WINDOWS_1252
-                    .decode_without_bom_handling(bytes)
-                    .0,
-                true,
-            ),
+            None => (decode_with(encoding_rs::WINDOWS_1252, bytes), true),
         };
     }
     if label.eq_ignore_ascii_case("utf-8") || label.eq_ignore_ascii_case("utf8") {
         return (crate::lexer::lossy(bytes), true);
     }
-    match encoding_rs::Encoding::for_label_no_replacement(label.as_bytes()) {
-        Some(enc) => (enc.decode_without_bom_handling(bytes).0, true),
+    match Encoding::for_label_no_replacement(label.as_bytes()) {
+        Some(enc) => (decode_with(enc, bytes), true),
         None => match alias(label) {
-            Some(enc) => (enc.decode_without_bom_handling(bytes).0, true),
+            Some(enc) => (decode_with(enc, bytes), true),
             None => (crate::lexer::lossy(bytes), false),
         },
+    }
+}
+
+/// Decodes `bytes` from `enc`: long text in a single-byte charset through [`ByteTable`],
+/// everything else by encoding_rs.
+fn decode_with<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> Cow<'a, str> {
+    if bytes.len() >= crate::lexer::LONG_TEXT
+        && let Some(table) = ByteTable::of(enc)
+    {
+        return table.decode(bytes);
+    }
+    enc.decode_without_bom_handling(bytes).0
+}
+
+/// The single-byte charsets of the WHATWG Encoding Standard, whose tables [`ByteTable::of`]
+/// keeps. (A charset missing here is still decoded correctly, by encoding_rs.)
+fn single_byte_charsets() -> [&'static Encoding; 29] {
+    use encoding_rs::*;
+    [
+        WINDOWS_1252,
+        ISO_8859_2,
+        ISO_8859_3,
+        ISO_8859_4,
+        ISO_8859_5,
+        ISO_8859_6,
+        ISO_8859_7,
+        ISO_8859_8,
+        ISO_8859_8_I,
+        ISO_8859_10,
+        ISO_8859_13,
+        ISO_8859_14,
+        ISO_8859_15,
+        ISO_8859_16,
+        KOI8_R,
+        KOI8_U,
+        IBM866,
+        MACINTOSH,
+        X_MAC_CYRILLIC,
+        WINDOWS_874,
+        WINDOWS_1250,
+        WINDOWS_1251,
+        WINDOWS_1253,
+        WINDOWS_1254,
+        WINDOWS_1255,
+        WINDOWS_1256,
+        WINDOWS_1257,
+        WINDOWS_1258,
+        X_USER_DEFINED,
+    ]
+}
+
+/// Every byte's character in one single-byte charset, as UTF-8 (low byte first) and its
+/// length. encoding_rs's own single-byte decoder goes back and forth between an ASCII loop and
+/// a per-byte one, which costs about 6 ns per byte of text that mixes both (8-bit text
+/// mislabelled as US-ASCII, say); this table decodes any byte without a branch.
+struct ByteTable {
+    utf8: [u32; 256],
+    len: [u8; 256],
+}
+
+impl ByteTable {
+    /// The table of `enc` when it is a single-byte charset, read from encoding_rs on first use.
+    fn of(enc: &'static Encoding) -> Option<&'static ByteTable> {
+        static TABLES: [OnceLock<ByteTable>; 29] = [const { OnceLock::new() }; 29];
+        let i = single_byte_charsets()
+            .iter()
+            .position(|e| std::ptr::eq(*e, enc))?;
+        Some(TABLES[i].get_or_init(|| ByteTable::new(enc)))
+    }
+
+    fn new(enc: &'static Encoding) -> ByteTable {
+        let mut t = ByteTable {
+            utf8: [0; 256],
+            len: [0; 256],
+        };
+        for b in 0..=255u8 {
+            let one = [b];
+            let text = enc.decode_without_bom_handling(&one).0;
+            let mut utf8 = [0u8; 4];
+            let n = text.len().min(4);
+            utf8[..n].copy_from_slice(&text.as_bytes()[..n]);
+            t.utf8[usize::from(b)] = u32::from_le_bytes(utf8);
+            t.len[usize::from(b)] = n as u8;
+        }
+        t
+    }
+
+    fn decode<'a>(&self, bytes: &'a [u8]) -> Cow<'a, str> {
+        let ascii = Encoding::ascii_valid_up_to(bytes);
+        if ascii == bytes.len()
+            && let Ok(text) = std::str::from_utf8(bytes)
+        {
+            return Cow::Borrowed(text);
+        }
+        let (head, rest) = bytes.split_at(ascii);
+        // Every character of these charsets takes at most three bytes in UTF-8; a four-byte
+        // write per byte (only `len` of them kept) needs one more.
+        let mut out = vec![0u8; head.len() + rest.len() * 3 + 16];
+        out[..head.len()].copy_from_slice(head);
+        let mut o = head.len();
+        let (blocks, tail) = rest.as_chunks::<16>();
+        for block in blocks {
+            if u128::from_le_bytes(*block) & 0x8080_8080_8080_8080_8080_8080_8080_8080 == 0 {
+                out[o..o + 16].copy_from_slice(block);
+                o += 16;
+                continue;
+            }
+            for &b in block {
+                o = self.put(b, &mut out, o);
+            }
+        }
+        for &b in tail {
+            o = self.put(b, &mut out, o);
+        }
+        // Only table entries were written, so this is UTF-8; encoding_rs validates it (and
+        // copies it) faster than `String::from_utf8` reads text with non-ASCII characters.
+        Cow::Owned(
+            encoding_rs::UTF_8
+                .decode_without_bom_handling_and_without_replacement(&out[..o])
+                .map(Cow::into_owned)
+                .unwrap_or_default(),
+        )
+    }
+
+    fn put(&self, b: u8, out: &mut [u8], o: usize) -> usize {
+        out[o..o + 4].copy_from_slice(&self.utf8[usize::from(b)].to_le_bytes());
+        o + usize::from(self.len[usize::from(b)])
     }
 }
 
@@ -153,6 +278,51 @@ mod tests {
                 decode_charset(&bytes, label).0.into_owned()
             );
         }
+    }
+
+    proptest::proptest! {
+        /// The byte tables give encoding_rs's text for every single-byte charset, on input
+        /// that mixes ASCII blocks with 8-bit bytes at every offset.
+        #[test]
+        fn byte_tables_agree_with_encoding_rs(
+            pieces in proptest::collection::vec(
+                (0usize..40, proptest::collection::vec(proptest::num::u8::ANY, 0..8)),
+                0..40,
+            ),
+            charset in proptest::sample::select(single_byte_charsets().to_vec()),
+        ) {
+            let mut bytes = Vec::new();
+            for (ascii, eight_bit) in &pieces {
+                bytes.extend(std::iter::repeat_n(b'a', *ascii));
+                bytes.extend_from_slice(eight_bit);
+            }
+            proptest::prop_assert_eq!(
+                decode_with(charset, &bytes),
+                charset.decode_without_bom_handling(&bytes).0
+            );
+        }
+    }
+
+    #[test]
+    fn byte_tables_cover_every_byte_of_every_single_byte_charset() {
+        let every_byte: Vec<u8> = (0..=255u8).chain(0..=255u8).collect();
+        let charsets = single_byte_charsets();
+        for (i, charset) in charsets.iter().enumerate() {
+            assert!(charset.is_single_byte(), "{}", charset.name());
+            assert!(!charsets[..i].contains(charset), "{}", charset.name());
+            assert!(ByteTable::of(charset).is_some());
+            assert_eq!(
+                decode_with(charset, &every_byte),
+                charset.decode_without_bom_handling(&every_byte).0,
+                "{}",
+                charset.name()
+            );
+        }
+        assert!(ByteTable::of(encoding_rs::UTF_8).is_none());
+        assert!(matches!(
+            decode_with(encoding_rs::KOI8_R, &[b'a'; 300]),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -119,6 +119,15 @@ pub fn decode_base64(s: &[u8]) -> (Vec<u8>, Option<Base64Problem>) {
 /// encodify's output is shorter than expected for any unclean body, and the lengths agree
 /// only for clean ones.
 fn decode_base64_clean(s: &[u8]) -> Option<Vec<u8>> {
+    // A body whose first bytes hold white space or other non-symbols (text sent with a
+    // base64 label, say) cannot be clean: it goes to the lenient decoder at once instead of
+    // after encodify has read all of it in vain.
+    if s.iter()
+        .take(FIRST_BYTES)
+        .any(|&b| TABLE[usize::from(b)] >= 64 && !matches!(b, b'\r' | b'\n' | b'='))
+    {
+        return None;
+    }
     let mut out = Vec::new();
     encodify::base64::MIME.decode_append(s, &mut out).ok()?;
     // Measured after decoding, while the body is still in cache.
@@ -134,6 +143,9 @@ fn decode_base64_clean(s: &[u8]) -> Option<Vec<u8>> {
     let expected = symbols / 4 * 3 + [0, 0, 1, 2][symbols % 4];
     (out.len() == expected).then_some(out)
 }
+
+/// How much of a base64 body [`decode_base64_clean`] looks at before it decodes.
+const FIRST_BYTES: usize = 80;
 
 /// Counts line breaks (CR and LF bytes) that are certainly in `s`, possibly fewer than
 /// there are. An encoder writes lines of one width, so the breaks are looked for only where
