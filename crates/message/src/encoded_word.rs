@@ -117,7 +117,7 @@ impl Joiner {
 
     fn flush(&mut self) {
         if !self.pending.is_empty() {
-            let label = String::from_utf8_lossy(&self.pending_charset);
+            let label = crate::lexer::lossy(&self.pending_charset);
             self.out.push_str(&decode_charset(&self.pending, &label).0);
             self.pending.clear();
         }
@@ -125,7 +125,7 @@ impl Joiner {
 
     fn text(&mut self, t: &[u8]) {
         self.flush();
-        self.out.push_str(&String::from_utf8_lossy(t));
+        self.out.push_str(&crate::lexer::lossy(t));
     }
 
     fn finish(mut self) -> String {

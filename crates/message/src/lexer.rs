@@ -133,7 +133,11 @@ pub(crate) fn utf8_cow(b: Cow<'_, [u8]>) -> Cow<'_, str> {
 /// validator reads text with non-ASCII characters several times faster than std's.
 pub(crate) fn lossy(b: &[u8]) -> Cow<'_, str> {
     if b.len() < LONG_TEXT {
-        return String::from_utf8_lossy(b);
+        // `from_utf8_lossy` reads valid text a byte at a time; `from_utf8` a word at a time.
+        return match std::str::from_utf8(b) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(_) => String::from_utf8_lossy(b),
+        };
     }
     match valid_utf8(b) {
         Some(s) => Cow::Borrowed(s),
