@@ -664,10 +664,13 @@ mod tests {
         /// one place, so that both the SIMD path and its fallback are compared.
         #[test]
         fn base64_wrapped_bodies_agree_with_reference(
-            data in proptest::collection::vec(proptest::num::u8::ANY, 0..7000),
+            data in proptest::collection::vec(proptest::num::u8::ANY, 0..12000),
             width in 1usize..120,
             crlf in proptest::bool::ANY,
-            damage in proptest::option::of((proptest::num::usize::ANY, proptest::sample::select(&b"=*\r\n A\t\x0b\x0c"[..]))),
+            damage in proptest::collection::vec(
+                (proptest::num::usize::ANY, proptest::sample::select(&b"=*\r\n A\t\x0b\x0c"[..])),
+                0..3,
+            ),
             cut in 0usize..4,
         ) {
             use base64::Engine as _;
@@ -679,17 +682,57 @@ mod tests {
                 s.extend_from_slice(line);
                 s.extend_from_slice(if crlf { b"\r\n" } else { b"\n" });
             }
-            if let Some((at, c)) = damage.filter(|_| !s.is_empty()) {
-                let at = at % s.len();
-                s[at] = c;
+            if !s.is_empty() {
+                for &(at, c) in &damage {
+                    let at = at % s.len();
+                    s[at] = c;
+                }
             }
             let got = decode_base64(&s);
-            if damage.is_none() && cut == 0 {
+            if damage.is_empty() && cut == 0 {
                 // A clean body must take the fast path, or the comparison proves nothing.
                 proptest::prop_assert_eq!(decode_base64_clean(&s), Some(data.clone()));
                 proptest::prop_assert_eq!(&got, &(data, None));
             }
             proptest::prop_assert_eq!(got, reference(&s));
+        }
+    }
+
+    /// A body of about a thousand 76-symbol lines, damaged in its first, middle and last
+    /// lines at every kind of place: the line-end probes (four lines per step) and the
+    /// length check find each damage, and the lenient decoder reports it.
+    #[test]
+    fn base64_damage_found_anywhere_in_a_long_body() {
+        use base64::Engine as _;
+        let data: Vec<u8> = (0..60_000u32).map(|i| (i * 7919 % 251) as u8).collect();
+        let encoded = base64::engine::general_purpose::STANDARD.encode(&data);
+        let mut clean = Vec::new();
+        for line in encoded.as_bytes().chunks(76) {
+            clean.extend_from_slice(line);
+            clean.extend_from_slice(b"\r\n");
+        }
+        assert_eq!(decode_base64_clean(&clean), Some(data.clone()));
+        let lines = clean.len() / 78;
+        for line in [0, 1, 2, 3, 4, 255, 256, 519, lines - 2, lines - 1] {
+            for (col, c) in [
+                (0, b'='),
+                (40, b' '),
+                (75, b'*'),
+                (10, b'\n'),
+                (76, b'A'),
+                (77, b'A'),
+            ] {
+                let mut s = clean.clone();
+                s[line * 78 + col] = c;
+                assert_eq!(decode_base64(&s), reference(&s), "line {line} col {col}");
+            }
+            // A line one symbol short (its neighbours keep the width) and one too long.
+            let mut s = clean.clone();
+            s.remove(line * 78 + 3);
+            assert_eq!(decode_base64(&s), reference(&s), "line {line} shortened");
+            let mut s = clean.clone();
+            s.insert(line * 78 + 3, b'Q');
+            assert_eq!(decode_base64(&s), reference(&s), "line {line} lengthened");
         }
     }
 
