@@ -57,9 +57,12 @@ fn decode_with<'a>(enc: &'static Encoding, bytes: &'a [u8]) -> Cow<'a, str> {
     enc.decode_without_bom_handling(bytes).0
 }
 
+/// How many single-byte charsets the WHATWG Encoding Standard has.
+const SINGLE_BYTE_CHARSETS: usize = 29;
+
 /// The single-byte charsets of the WHATWG Encoding Standard, whose tables [`ByteTable::of`]
 /// keeps. (A charset missing here is still decoded correctly, by encoding_rs.)
-fn single_byte_charsets() -> [&'static Encoding; 29] {
+fn single_byte_charsets() -> [&'static Encoding; SINGLE_BYTE_CHARSETS] {
     use encoding_rs::*;
     [
         WINDOWS_1252,
@@ -106,7 +109,8 @@ struct ByteTable {
 impl ByteTable {
     /// The table of `enc` when it is a single-byte charset, read from encoding_rs on first use.
     fn of(enc: &'static Encoding) -> Option<&'static ByteTable> {
-        static TABLES: [OnceLock<ByteTable>; 29] = [const { OnceLock::new() }; 29];
+        static TABLES: [OnceLock<ByteTable>; SINGLE_BYTE_CHARSETS] =
+            [const { OnceLock::new() }; SINGLE_BYTE_CHARSETS];
         let i = single_byte_charsets()
             .iter()
             .position(|e| std::ptr::eq(*e, enc))?;
