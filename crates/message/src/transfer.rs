@@ -176,6 +176,7 @@ impl Batch {
         Some(())
     }
 
+    /// Appends symbols, decoding the batch whenever it is full and more are to come.
     fn push(&mut self, mut symbols: &[u8], out: &mut Vec<u8>) -> Option<()> {
         while !symbols.is_empty() {
             if self.len == self.cap {
@@ -291,6 +292,7 @@ fn gather<const N: usize>(region: &[u8], width: usize, crlf: bool, dst: &mut [u8
     taken
 }
 
+/// Whether `line` ends with the body's line break.
 fn line_ends(line: &[u8], crlf: bool) -> bool {
     if crlf {
         line.last_chunk() == Some(b"\r\n")
@@ -756,8 +758,8 @@ mod tests {
             proptest::prop_assert_eq!(decode_quoted_printable(&s), qp_reference(&s));
         }
 
-        /// Wrapped encodings long enough to cross the gathering chunks, sometimes damaged in
-        /// one place, so that both the SIMD path and its fallback are compared.
+        /// Wrapped encodings long enough to fill several batches, sometimes damaged in up to
+        /// three places, so that both the SIMD path and its fallback are compared.
         #[test]
         fn base64_wrapped_bodies_agree_with_reference(
             data in proptest::collection::vec(proptest::num::u8::ANY, 0..12000),
