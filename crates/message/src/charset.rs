@@ -161,12 +161,12 @@ impl ByteTable {
         for &b in tail {
             o = self.put(b, &mut out, o);
         }
-        // Only table entries were written, so this is UTF-8; encoding_rs validates it (and
-        // copies it) faster than `String::from_utf8` reads text with non-ASCII characters.
+        // Only table entries were written, so this is UTF-8 and never falls to the default;
+        // validated (by encoding_rs for long text) and copied, which is faster than
+        // `String::from_utf8` on text with non-ASCII characters.
         Cow::Owned(
-            encoding_rs::UTF_8
-                .decode_without_bom_handling_and_without_replacement(&out[..o])
-                .map(Cow::into_owned)
+            crate::lexer::valid_utf8(&out[..o])
+                .map(str::to_owned)
                 .unwrap_or_default(),
         )
     }

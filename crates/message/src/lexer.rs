@@ -162,12 +162,8 @@ fn repair_utf8(b: &[u8]) -> String {
         if !dense {
             let valid = encoding_rs::Encoding::utf8_valid_up_to(rest);
             let (text, tail) = rest.split_at(valid);
-            // Valid by the count above, so this borrows and never falls to the default.
-            out.push_str(
-                &encoding_rs::UTF_8
-                    .decode_without_bom_handling_and_without_replacement(text)
-                    .unwrap_or_default(),
-            );
+            // Valid by the count above, so this never falls to the default.
+            out.push_str(valid_utf8(text).unwrap_or_default());
             rest = tail;
             dense = true;
             continue;
